@@ -1,0 +1,57 @@
+# Bluelight: the two commands are `make demo` and `make test`. Both are idempotent.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CSS := build/static/bluelight/bluelight.css
+
+.PHONY: demo test install assets system-packages postgres lint bench clean
+
+demo: install
+	$(BIN)/bluelight demo
+
+install: $(STAMP) assets
+
+$(BIN)/python:
+	command -v $(PYTHON) >/dev/null || PYTHON=python3; $${PYTHON:-$(PYTHON)} -m venv $(VENV) || python3 -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules/.package-lock.json
+
+assets: $(CSS)
+
+$(CSS): node_modules/.package-lock.json bluelight/assets/bluelight.scss
+	npm run --silent build
+	mkdir -p build/static/govuk
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js build/static/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images build/static/govuk/
+
+system-packages:
+	bash scripts/system-packages.sh
+
+postgres: system-packages
+	bash scripts/postgres.sh
+
+test: install system-packages
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
+	@echo "== the suite on SQLite =="
+	$(BIN)/pytest
+	@echo "== the suite on PostgreSQL =="
+	source <(bash scripts/postgres.sh) && $(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python bench/dashboard_report.py
+
+clean:
+	rm -rf $(VENV) node_modules build var/static

@@ -1,0 +1,111 @@
+"""Recording history and refusing stale edits: the two things every service write does."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from bluelight.core.models import HistoryEntry, User
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did something and through which channel (page, api, import, cli, system)."""
+
+    user: User | None
+    channel: str = HistoryEntry.Channel.PAGE
+
+    @property
+    def name(self) -> str:
+        return self.user.display_name if self.user else "Bluelight"
+
+    @classmethod
+    def system(cls, channel: str = HistoryEntry.Channel.SYSTEM) -> Actor:
+        return cls(None, channel)
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple, set)):
+        return sorted(_plain(v) for v in value)
+    return value
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict:
+    """The plain values of `fields` (many-to-many included) for diffing before and after an edit."""
+    values = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = _plain(list(getattr(obj, name).all())) if obj.pk else []
+        else:
+            values[name] = _plain(getattr(obj, name))
+    return values
+
+
+def diff(before: dict, after: dict) -> dict:
+    return {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
+
+
+def record(obj: models.Model, action: str, actor: Actor, changes: dict | None = None, note: str = "") -> HistoryEntry:
+    return HistoryEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        action=action,
+        actor=actor.user,
+        actor_name=actor.name,
+        channel=actor.channel,
+        changes=changes or {},
+        note=note,
+    )
+
+
+def history_of(obj: models.Model):
+    return HistoryEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True), object_id=str(obj.pk)
+    ).select_related("actor")
+
+
+class StaleEdit(Exception):
+    """The record changed since the form was opened. Says who changed it and when."""
+
+    def __init__(self, obj: models.Model, expected: int):
+        self.obj = obj
+        self.expected = expected
+        latest = history_of(obj).first()
+        self.changed_by = latest.actor_name if latest else "someone"
+        self.changed_at = latest.at if latest else None
+        when = f" at {self.changed_at:%H:%M on %d %B %Y}" if self.changed_at else ""
+        super().__init__(
+            f"{obj} was changed by {self.changed_by}{when} after you started editing it. "
+            "Your changes have not been saved."
+        )
+
+
+def save_versioned(obj: models.Model, expected_version: int | None, update_fields: list[str]) -> None:
+    """Save `obj` only if its stored version is still `expected_version`; bump the version.
+
+    The check and the write are one UPDATE ... WHERE version = expected, so two saves from the same
+    version cannot both win, whatever the database.
+    """
+    model = type(obj)
+    if expected_version is None:
+        expected_version = obj.version
+    values = {name: getattr(obj, model._meta.get_field(name).attname) for name in update_fields}
+    updated = model.objects.filter(pk=obj.pk, version=expected_version).update(
+        version=models.F("version") + 1, **values
+    )
+    if not updated:
+        obj.refresh_from_db()
+        raise StaleEdit(obj, expected_version)
+    obj.version = expected_version + 1

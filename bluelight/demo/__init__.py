@@ -1,0 +1,120 @@
+"""`bluelight load-demo`: the two programmes of the seed documents, loaded through the services.
+
+Loading is idempotent: a programme whose slug already exists is left as it is.
+"""
+
+from __future__ import annotations
+
+import datetime
+from types import ModuleType
+
+from django.db import transaction
+
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry, Organisation, User
+from bluelight.demo import escp, essex_police
+from bluelight.demo.organisations import ORGANISATIONS
+from bluelight.programmes import services as programme_services
+from bluelight.programmes.models import Programme, ProgrammeMembership
+from bluelight.status import services as status_services
+
+DEMO_PASSWORD = "bluelight-demo-2026"
+DEMO_USERS = [
+    # username, first, last, organisation, role in both programmes
+    ("programme.office", "Pat", "Office", "PFCC", ProgrammeMembership.Role.PROGRAMME_ADMIN),
+    ("police.lead", "Sam", "Lead", "EP", ProgrammeMembership.Role.ORGANISATION_EDITOR),
+    ("fire.lead", "Alex", "Lead", "ECFRS", ProgrammeMembership.Role.ORGANISATION_EDITOR),
+    ("board.member", "Jo", "Member", "PFCC", ProgrammeMembership.Role.BOARD_MEMBER),
+]
+
+
+def _date(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+def _organisations(actor: Actor) -> dict[str, Organisation]:
+    existing = {o.short_code: o for o in Organisation.objects.all()}
+    for code, name, kind in ORGANISATIONS:
+        if code not in existing:
+            existing[code] = programme_services.organisation_create(actor=actor, name=name, short_code=code, kind=kind)
+    return existing
+
+
+def _load_programme(data: ModuleType, orgs: dict[str, Organisation], actor: Actor) -> Programme:
+    programme = programme_services.programme_create(
+        actor=actor, partners=[orgs[c] for c in data.PARTNERS], **data.PROGRAMME
+    )
+    sections = [programme_services.section_create(actor=actor, programme=programme, name=n) for n in data.SECTIONS]
+    priorities = [
+        programme_services.priority_create(actor=actor, programme=programme, number=i, title=t, plan_name=data.PLAN)
+        for i, t in enumerate(data.PRIORITIES, start=1)
+    ]
+    periods = {
+        label: status_services.period_create(
+            actor=actor, programme=programme, label=label, starts_on=_date(start), ends_on=_date(end)
+        )
+        for label, start, end, _assessed, _published in data.PERIODS
+    }
+    for spec in data.WORKSTREAMS:
+        workstream = programme_services.workstream_create(
+            actor=actor,
+            programme=programme,
+            key=spec["key"],
+            title=spec["title"],
+            section=sections[spec["section"] - 1],
+            lead_organisation=orgs[spec["lead"]],
+            partner_organisations=[orgs[c] for c in spec["partners"]],
+            priorities=[priorities[n - 1] for n in spec["priorities"]],
+            business_lead=spec["business_lead"],
+            description=spec["description"],
+            stage=spec["stage"],
+            stage_changed_on=_date(spec["stage_changed_on"]) if spec.get("stage_changed_on") else None,
+            stage_reason=spec.get("stage_reason", ""),
+            illustrative=spec.get("illustrative", False),
+        )
+        for label, start, _end, assessed, _published in data.PERIODS:
+            if label not in spec["ratings"]:
+                continue
+            rating, rationale, narrative = spec["ratings"][label]
+            status_services.assessment_record(
+                actor=actor, workstream=workstream, period=periods[label], rating=rating, rationale=rationale,
+                narrative=narrative, assessed_on=_date(assessed),
+                illustrative=spec.get("illustrative", False) or narrative.startswith("Illustrative"),
+            )  # fmt: skip
+    for label, (rating, rationale) in data.OVERALL.items():
+        status_services.overall_record(
+            actor=actor, programme=programme, period=periods[label], rating=rating, rationale=rationale
+        )
+    for label, *_rest, published in data.PERIODS:
+        if published:
+            status_services.period_publish(actor=actor, period=periods[label])
+    return programme
+
+
+@transaction.atomic
+def load_demo(say=print) -> list[Programme]:
+    actor = Actor.system(HistoryEntry.Channel.COMMAND_LINE)
+    orgs = _organisations(actor)
+    loaded = []
+    for data in (essex_police, escp):
+        slug = data.PROGRAMME["slug"]
+        if Programme.objects.filter(slug=slug).exists():
+            say(f"{slug}: already loaded, left as it is")
+            continue
+        loaded.append(_load_programme(data, orgs, actor))
+        say(f"{slug}: loaded {len(data.WORKSTREAMS)} workstreams")
+    ensure_demo_users(orgs, actor)
+    return loaded
+
+
+def ensure_demo_users(orgs: dict[str, Organisation], actor: Actor) -> None:
+    programmes = list(Programme.objects.filter(slug__in=[essex_police.PROGRAMME["slug"], escp.PROGRAMME["slug"]]))
+    for username, first, last, org, role in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(
+                username, password=DEMO_PASSWORD, first_name=first, last_name=last, organisation=orgs[org]
+            )
+        for programme in programmes:
+            if not ProgrammeMembership.objects.filter(user=user, programme=programme).exists():
+                programme_services.membership_grant(actor=actor, programme=programme, user=user, role=role)

@@ -1,0 +1,33 @@
+"""Reads for programmes and workstreams, already scoped to what the user may see."""
+
+from django.db.models import QuerySet
+
+from bluelight.programmes import rules
+from bluelight.programmes.models import Programme, ProgrammeMembership, Workstream
+
+
+def visible_programmes(user) -> QuerySet[Programme]:
+    if not user.is_authenticated or not user.is_active:
+        return Programme.objects.none()
+    if user.is_superuser:
+        return Programme.objects.all()
+    return Programme.objects.filter(memberships__user=user).distinct()
+
+
+def role_in(user, programme: Programme) -> str | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return rules.SYSTEM_ADMIN
+    membership = ProgrammeMembership.objects.filter(user=user, programme=programme).only("role").first()
+    return membership.role if membership else None
+
+
+def workstreams_of(programme: Programme) -> QuerySet[Workstream]:
+    return programme.workstreams.select_related("section", "lead_organisation").prefetch_related(
+        "partner_organisations", "priorities"
+    )
+
+
+def can_edit(user, workstream: Workstream, role: str | None) -> bool:
+    return rules.can_edit_workstream(role, user.organisation_id, workstream.lead_organisation_id)

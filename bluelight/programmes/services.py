@@ -1,0 +1,133 @@
+"""Writes for organisations, programmes, sections, priorities and workstreams.
+
+Each service validates everything first, writes in one transaction and records history.
+Bad input raises django.core.exceptions.ValidationError keyed by field name; nothing is saved.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from bluelight.core import history
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry, Organisation
+from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMembership, Section, Workstream
+
+WORKSTREAM_FIELDS = [
+    "title", "section", "position", "lead_organisation", "partner_organisations", "business_lead",
+    "description", "stage", "stage_changed_on", "stage_reason", "priorities", "illustrative",
+]  # fmt: skip
+
+
+def _clean(obj, exclude=None):
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise ValidationError(error.message_dict) from None
+
+
+@transaction.atomic
+def organisation_create(*, actor: Actor, name: str, short_code: str, kind: str) -> Organisation:
+    organisation = Organisation(name=name, short_code=short_code.upper(), kind=kind)
+    _clean(organisation)
+    organisation.save()
+    history.record(organisation, HistoryEntry.Action.CREATED, actor)
+    return organisation
+
+
+@transaction.atomic
+def programme_create(*, actor: Actor, partners=(), **fields) -> Programme:
+    programme = Programme(**fields)
+    _clean(programme)
+    if programme.cycle_end_year < programme.cycle_start_year:
+        raise ValidationError({"cycle_end_year": "The cycle must end in or after the year it starts."})
+    programme.save()
+    programme.partners.set(partners)
+    history.record(programme, HistoryEntry.Action.CREATED, actor)
+    return programme
+
+
+@transaction.atomic
+def section_create(*, actor: Actor, programme: Programme, name: str, position: int | None = None) -> Section:
+    if position is None:
+        position = (programme.sections.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    section = Section(programme=programme, name=name, position=position)
+    _clean(section)
+    section.save()
+    history.record(section, HistoryEntry.Action.CREATED, actor)
+    return section
+
+
+@transaction.atomic
+def priority_create(*, actor: Actor, programme: Programme, number: int, title: str, plan_name: str = "") -> PlanPriority:
+    priority = PlanPriority(programme=programme, number=number, title=title, plan_name=plan_name)
+    _clean(priority)
+    priority.save()
+    history.record(priority, HistoryEntry.Action.CREATED, actor)
+    return priority
+
+
+@transaction.atomic
+def membership_grant(*, actor: Actor, programme: Programme, user, role: str) -> ProgrammeMembership:
+    membership, _ = ProgrammeMembership.objects.update_or_create(programme=programme, user=user, defaults={"role": role})
+    history.record(membership, HistoryEntry.Action.CHANGED, actor, {"role": [None, role]})
+    return membership
+
+
+def _check_workstream(workstream: Workstream) -> None:
+    errors = {}
+    if workstream.section_id and workstream.section.programme_id != workstream.programme_id:
+        errors["section"] = "Choose a section of this programme."
+    if workstream.stage in Workstream.STOPPED_STAGES:
+        if not workstream.stage_changed_on:
+            errors["stage_changed_on"] = f"Enter the date the workstream was {workstream.get_stage_display().lower()}."
+        if not workstream.stage_reason.strip():
+            errors["stage_reason"] = f"Enter why the workstream was {workstream.get_stage_display().lower()}."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_many(workstream: Workstream, partner_organisations, priorities) -> None:
+    if partner_organisations is not None:
+        workstream.partner_organisations.set(partner_organisations)
+    if priorities is not None:
+        bad = [p for p in priorities if p.programme_id != workstream.programme_id]
+        if bad:
+            raise ValidationError({"priorities": "Choose priorities of this programme's plan."})
+        workstream.priorities.set(priorities)
+
+
+@transaction.atomic
+def workstream_create(
+    *, actor: Actor, programme: Programme, partner_organisations=(), priorities=(), **fields
+) -> Workstream:
+    workstream = Workstream(programme=programme, **fields)
+    if not workstream.position and workstream.section_id:
+        last = workstream.section.workstreams.order_by("-position").values_list("position", flat=True).first()
+        workstream.position = (last or 0) + 1
+    _clean(workstream)
+    _check_workstream(workstream)
+    workstream.save()
+    _set_many(workstream, partner_organisations, priorities)
+    history.record(
+        workstream, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(workstream, WORKSTREAM_FIELDS))
+    )
+    return workstream
+
+
+@transaction.atomic
+def workstream_update(
+    *, actor: Actor, workstream: Workstream, expected_version: int, partner_organisations=None, priorities=None, **fields
+) -> Workstream:
+    before = history.snapshot(workstream, WORKSTREAM_FIELDS)
+    for name, value in fields.items():
+        setattr(workstream, name, value)
+    _clean(workstream, exclude=["programme", "key"])
+    _check_workstream(workstream)
+    history.save_versioned(workstream, expected_version, [n for n in fields if n not in ("partner_organisations",)])
+    _set_many(workstream, partner_organisations, priorities)
+    changes = history.diff(before, history.snapshot(workstream, WORKSTREAM_FIELDS))
+    if changes:
+        history.record(workstream, HistoryEntry.Action.CHANGED, actor, changes)
+    return workstream

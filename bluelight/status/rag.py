@@ -1,0 +1,162 @@
+"""RAG scales and the changes between reporting periods. Pure Python: no Django.
+
+A rating is a code ("green", "amber", ...) or NOT_GRADED. The change between a workstream's
+rating in one period and its rating in the period before is derived here and never typed in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+NOT_GRADED = "not_graded"
+
+
+@dataclass(frozen=True)
+class Scale:
+    code: str
+    name: str
+    ratings: tuple[tuple[str, str], ...]  # (code, label), best first
+
+    def label(self, rating: str | None) -> str:
+        if rating is None:
+            return "Not reported"
+        if rating == NOT_GRADED:
+            return "Not graded"
+        return dict(self.ratings)[rating]
+
+    def rank(self, rating: str) -> int:
+        """0 is the best rating; larger is worse."""
+        return [code for code, _ in self.ratings].index(rating)
+
+    def allows(self, rating: str) -> bool:
+        return rating == NOT_GRADED or rating in dict(self.ratings)
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [*self.ratings, (NOT_GRADED, "Not graded")]
+
+
+THREE_POINT = Scale("three_point", "Red, Amber, Green", (("green", "Green"), ("amber", "Amber"), ("red", "Red")))
+FIVE_POINT = Scale(
+    "five_point",
+    "IPA delivery confidence (five-point)",
+    (
+        ("green", "Green"),
+        ("amber_green", "Amber/Green"),
+        ("amber", "Amber"),
+        ("amber_red", "Amber/Red"),
+        ("red", "Red"),
+    ),
+)
+SCALES = {s.code: s for s in (THREE_POINT, FIVE_POINT)}
+
+# GOV.UK tag modifiers; the tag always carries the rating's word too.
+TAG_CLASSES = {
+    "green": "govuk-tag--green",
+    "amber_green": "govuk-tag--yellow",
+    "amber": "govuk-tag--orange",
+    "amber_red": "govuk-tag--pink",
+    "red": "govuk-tag--red",
+    NOT_GRADED: "govuk-tag--grey",
+}
+
+
+def rationale_required(rating: str) -> bool:
+    """Every rating but Green needs its reason written down ("Not graded" included)."""
+    return rating != "green"
+
+
+class Movement(str, Enum):
+    NEW = "new"  # not reported in the previous period
+    UNCHANGED = "unchanged"
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    FIRST_GRADED = "first_graded"  # previously reported as not graded
+    NO_LONGER_GRADED = "no_longer_graded"  # graded before, not graded now
+
+
+@dataclass(frozen=True)
+class Change:
+    movement: Movement
+    previous: str | None
+    current: str
+    label: str
+
+    @property
+    def moved(self) -> bool:
+        return self.movement in (Movement.IMPROVED, Movement.WORSENED)
+
+
+def derive_change(current: str, previous: str | None, scale: Scale) -> Change:
+    """The change shown beside a rating: 'No change', 'Previously Green', 'Previously not graded', 'New'."""
+    if previous is None:
+        return Change(Movement.NEW, None, current, "New this period")
+    if current == previous:
+        return Change(Movement.UNCHANGED, previous, current, "No change")
+    if previous == NOT_GRADED:
+        return Change(Movement.FIRST_GRADED, previous, current, "Previously not graded")
+    label = f"Previously {scale.label(previous)}"
+    if current == NOT_GRADED:
+        return Change(Movement.NO_LONGER_GRADED, previous, current, label)
+    movement = Movement.IMPROVED if scale.rank(current) < scale.rank(previous) else Movement.WORSENED
+    return Change(movement, previous, current, label)
+
+
+@dataclass(frozen=True)
+class NoLongerReported:
+    key: str
+    previous: str
+    stage: str  # lifecycle stage now: closed, paused, business_as_usual, ...
+    reason: str
+
+
+@dataclass(frozen=True)
+class PeriodComparison:
+    """Everything the executive summary says about one period against the one before it."""
+
+    reported: int
+    counts: dict[str, int]  # rating code -> number, in scale order, only ratings in use
+    changes: dict[str, Change]  # workstream key -> change
+    previously_reported: int | None  # None when there is no previous period
+    no_longer_reported: tuple[NoLongerReported, ...]
+
+    def moved(self, movement: Movement) -> list[str]:
+        return [key for key, change in self.changes.items() if change.movement is movement]
+
+
+def compare_periods(
+    current: Mapping[str, str],
+    previous: Mapping[str, str] | None,
+    scale: Scale,
+    stages: Mapping[str, tuple[str, str]] | None = None,
+) -> PeriodComparison:
+    """Compare two periods' ratings, each a mapping of workstream key to rating code.
+
+    `stages` gives, for workstreams that dropped out, their (lifecycle stage, reason), so the
+    summary can say why they are no longer reported. Order of keys is kept as given.
+    """
+    stages = stages or {}
+    tally = Counter(current.values())
+    order = [code for code, _ in scale.ratings] + [NOT_GRADED]
+    counts = {code: tally[code] for code in order if tally[code]}
+    prior = previous or {}
+    changes = {key: derive_change(rating, prior.get(key), scale) for key, rating in current.items()}
+    gone = tuple(
+        NoLongerReported(key, rating, *stages.get(key, ("unknown", "")))
+        for key, rating in prior.items()
+        if key not in current
+    )
+    return PeriodComparison(
+        reported=len(current),
+        counts=counts,
+        changes=changes,
+        previously_reported=None if previous is None else len(previous),
+        no_longer_reported=gone,
+    )
+
+
+def count_by_rating(ratings: Iterable[str], scale: Scale) -> list[tuple[str, int]]:
+    tally = Counter(ratings)
+    return [(code, tally[code]) for code, _ in scale.choices()]

@@ -1,0 +1,166 @@
+"""Writes for reporting periods and RAG assessments.
+
+A published period is locked: its assessments cannot be edited, only superseded by a correction
+that keeps the original and records why it was corrected.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from bluelight.core import history
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry
+from bluelight.programmes.models import Programme, Workstream
+from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
+from bluelight.status.rag import rationale_required
+
+ASSESSMENT_FIELDS = ["rating", "rationale", "narrative", "assessed_by", "assessed_on", "illustrative"]
+OVERALL_FIELDS = ["rating", "rationale"]
+
+
+class PeriodLocked(Exception):
+    def __init__(self, period: ReportingPeriod):
+        self.period = period
+        super().__init__(
+            f"The {period.label} reporting period has been published, so its ratings cannot be edited. "
+            "Record a correction instead."
+        )
+
+
+@transaction.atomic
+def period_create(
+    *, actor: Actor, programme: Programme, label: str, starts_on: datetime.date, ends_on: datetime.date,
+    cadence: str = ReportingPeriod.Cadence.ANNUAL,
+) -> ReportingPeriod:  # fmt: skip
+    period = ReportingPeriod(programme=programme, label=label, cadence=cadence, starts_on=starts_on, ends_on=ends_on)
+    try:
+        period.full_clean()
+    except ValidationError as error:
+        raise ValidationError(error.message_dict) from None
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": "The period must end on or after the day it starts."})
+    overlapping = programme.periods.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).first()
+    if overlapping:
+        raise ValidationError({"starts_on": f"The period overlaps the {overlapping.label} period."})
+    period.save()
+    history.record(period, HistoryEntry.Action.CREATED, actor)
+    return period
+
+
+@transaction.atomic
+def period_publish(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
+    if period.is_published:
+        return period
+    period.published_at = timezone.now()
+    period.published_by = actor.user
+    history.save_versioned(period, period.version, ["published_at", "published_by"])
+    history.record(period, HistoryEntry.Action.CHANGED, actor, {"published_at": [None, period.published_at.isoformat()]})
+    return period
+
+
+def _check_rating(scale, rating: str, rationale: str) -> None:
+    errors = {}
+    if not scale.allows(rating):
+        errors["rating"] = f"Choose a rating on the programme's scale ({', '.join(lbl for _, lbl in scale.choices())})."
+    elif rationale_required(rating) and not rationale.strip():
+        errors["rationale"] = f"Enter the rationale for the {scale.label(rating)} rating: every rating but Green needs one."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def assessment_record(
+    *, actor: Actor, workstream: Workstream, period: ReportingPeriod, rating: str, rationale: str = "",
+    narrative: str = "", assessed_by: str = "", assessed_on: datetime.date | None = None,
+    expected_version: int | None = None, illustrative: bool = False,
+) -> Assessment:  # fmt: skip
+    """Record (or, in an open period, revise) a workstream's rating for a period."""
+    if period.programme_id != workstream.programme_id:
+        raise ValidationError({"period": "Choose a reporting period of the workstream's programme."})
+    _check_rating(workstream.programme.scale, rating, rationale)
+    if period.is_published:
+        raise PeriodLocked(period)
+    values = {
+        "rating": rating, "rationale": rationale.strip(), "narrative": narrative.strip(),
+        "assessed_by": assessed_by.strip() or workstream.business_lead,
+        "assessed_on": assessed_on or timezone.localdate(), "illustrative": illustrative,
+    }  # fmt: skip
+    existing = Assessment.objects.filter(workstream=workstream, period=period, is_current=True).first()
+    if existing is None:
+        assessment = Assessment.objects.create(workstream=workstream, period=period, recorded_by=actor.user, **values)
+        history.record(assessment, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(assessment, ASSESSMENT_FIELDS)))
+        return assessment
+    before = history.snapshot(existing, ASSESSMENT_FIELDS)
+    for name, value in values.items():
+        setattr(existing, name, value)
+    history.save_versioned(existing, expected_version, list(values))
+    changes = history.diff(before, history.snapshot(existing, ASSESSMENT_FIELDS))
+    if changes:
+        history.record(existing, HistoryEntry.Action.CHANGED, actor, changes)
+    return existing
+
+
+def _supersede(actor: Actor, original, replacement_kwargs: dict, reason: str, expected_version: int | None):
+    if not reason.strip():
+        raise ValidationError({"correction_reason": "Enter why the published rating is being corrected."})
+    model = type(original)
+    history.save_versioned(original, expected_version, [])  # refuses a stale correction
+    model.objects.filter(pk=original.pk).update(is_current=False)
+    replacement = model.objects.create(
+        corrects=original, correction_reason=reason.strip(), recorded_by=actor.user, **replacement_kwargs
+    )
+    history.record(original, HistoryEntry.Action.CHANGED, actor, {"is_current": [True, False]}, note=f"Superseded: {reason.strip()}")
+    history.record(replacement, HistoryEntry.Action.CREATED, actor, {"rating": [original.rating, replacement.rating]}, note=f"Correction: {reason.strip()}")
+    return replacement
+
+
+@transaction.atomic
+def assessment_correct(
+    *, actor: Actor, assessment: Assessment, rating: str, rationale: str, reason: str,
+    narrative: str | None = None, expected_version: int | None = None,
+) -> Assessment:  # fmt: skip
+    """Supersede an assessment of a published period with a recorded correction."""
+    if not assessment.is_current:
+        raise ValidationError({"rating": "This rating has already been superseded; correct the current one."})
+    _check_rating(assessment.workstream.programme.scale, rating, rationale)
+    kwargs = {
+        "workstream": assessment.workstream, "period": assessment.period, "rating": rating,
+        "rationale": rationale.strip(), "narrative": assessment.narrative if narrative is None else narrative.strip(),
+        "assessed_by": assessment.assessed_by, "assessed_on": timezone.localdate(),
+    }  # fmt: skip
+    return _supersede(actor, assessment, kwargs, reason, expected_version)
+
+
+@transaction.atomic
+def overall_record(
+    *, actor: Actor, programme: Programme, period: ReportingPeriod, rating: str, rationale: str = "",
+    expected_version: int | None = None, correction_reason: str = "",
+) -> ProgrammeAssessment:  # fmt: skip
+    """The programme's overall rating for a period; a correction once the period is published."""
+    _check_rating(programme.scale, rating, rationale)
+    existing = ProgrammeAssessment.objects.filter(programme=programme, period=period, is_current=True).first()
+    if existing is None:
+        if period.is_published and not correction_reason:
+            raise PeriodLocked(period)
+        overall = ProgrammeAssessment.objects.create(
+            programme=programme, period=period, rating=rating, rationale=rationale.strip(), recorded_by=actor.user
+        )
+        history.record(overall, HistoryEntry.Action.CREATED, actor, {"rating": [None, rating]})
+        return overall
+    if period.is_published:
+        if not correction_reason:
+            raise PeriodLocked(period)
+        kwargs = {"programme": programme, "period": period, "rating": rating, "rationale": rationale.strip()}
+        return _supersede(actor, existing, kwargs, correction_reason, expected_version)
+    before = history.snapshot(existing, OVERALL_FIELDS)
+    existing.rating, existing.rationale = rating, rationale.strip()
+    history.save_versioned(existing, expected_version, OVERALL_FIELDS)
+    changes = history.diff(before, history.snapshot(existing, OVERALL_FIELDS))
+    if changes:
+        history.record(existing, HistoryEntry.Action.CHANGED, actor, changes)
+    return existing

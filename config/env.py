@@ -1,0 +1,113 @@
+"""One typed settings object, read from the environment.
+
+Every setting Bluelight reads is a field here, with its variable name and default, so that
+`docs/configuration.md` and the code cannot drift apart. Production refuses to start without a
+secret key: there is no secret default outside development and tests.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"expected a yes/no value, got {value!r}")
+
+
+def _list(value: str | None, default: list[str]) -> list[str]:
+    if not value:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_from_url(url: str) -> dict:
+    """Django DATABASES entry for `sqlite:///relative/or//absolute/path` or `postgres://u:p@h:port/db`."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = unquote(parsed.path[1:] if parsed.path.startswith("/") else parsed.path)
+        name = Path(path) if Path(path).is_absolute() else BASE_DIR / path
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(name),
+            # WAL lets readers carry on while one writer writes; IMMEDIATE takes the write lock at
+            # BEGIN so two writers queue instead of failing half-way through a transaction.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    if parsed.scheme in {"postgres", "postgresql"}:
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parsed.path.lstrip("/")),
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "",
+            "PORT": str(parsed.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    raise ConfigurationError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:// or postgres://)")
+
+
+@dataclass(frozen=True)
+class Env:
+    mode: str  # production | development | test
+    secret_key: str
+    database_url: str
+    allowed_hosts: list[str] = field(default_factory=list)
+    secure_cookies: bool = True
+    protective_marking: str = "OFFICIAL"
+    organisation_name: str = "Bluelight"
+    data_dir: Path = BASE_DIR / "var"
+
+    @property
+    def debug(self) -> bool:
+        return self.mode == "development"
+
+    @classmethod
+    def from_environ(cls, environ: dict[str, str] | None = None) -> Env:
+        environ = dict(os.environ if environ is None else environ)
+        mode = environ.get("BLUELIGHT_ENV", "production")
+        if mode not in {"production", "development", "test"}:
+            raise ConfigurationError(f"BLUELIGHT_ENV must be production, development or test, not {mode!r}")
+        data_dir = Path(environ.get("BLUELIGHT_DATA_DIR", BASE_DIR / "var"))
+        secret = environ.get("BLUELIGHT_SECRET_KEY", "")
+        secret_file = environ.get("BLUELIGHT_SECRET_KEY_FILE")
+        if not secret and secret_file:
+            secret = Path(secret_file).read_text().strip()
+        if not secret:
+            if mode == "production":
+                raise ConfigurationError(
+                    "BLUELIGHT_SECRET_KEY (or BLUELIGHT_SECRET_KEY_FILE) must be set in production"
+                )
+            secret = "insecure-" + secrets.token_urlsafe(32)
+        default_db = f"sqlite:///{data_dir / 'bluelight.sqlite3'}"
+        return cls(
+            mode=mode,
+            secret_key=secret,
+            database_url=environ.get("DATABASE_URL", default_db),
+            allowed_hosts=_list(environ.get("BLUELIGHT_ALLOWED_HOSTS"), ["127.0.0.1", "localhost"]),
+            secure_cookies=_bool(environ.get("BLUELIGHT_SECURE_COOKIES"), mode == "production"),
+            protective_marking=environ.get("BLUELIGHT_PROTECTIVE_MARKING", "OFFICIAL"),
+            organisation_name=environ.get("BLUELIGHT_ORGANISATION_NAME", "Bluelight"),
+            data_dir=data_dir,
+        )
