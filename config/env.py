@@ -94,6 +94,9 @@ class Env:
         secret_file = environ.get("BLUELIGHT_SECRET_KEY_FILE")
         if not secret and secret_file:
             secret = Path(secret_file).read_text().strip()
+        if not secret and (data_dir / "secret-key").is_file():
+            # Written by `bluelight` on first use on this machine (mode 0600); see docs/configuration.md.
+            secret = (data_dir / "secret-key").read_text().strip()
         if not secret:
             if mode == "production":
                 raise ConfigurationError(

@@ -1,1 +1,32 @@
-urlpatterns = []
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from bluelight.core.forms_auth import SignInForm
+from bluelight.programmes import views as programmes
+from bluelight.reports import views as reports
+from bluelight.status import views as status
+
+P = "programmes/<slug:slug>/"
+W = P + "workstreams/<slug:key>/"
+
+urlpatterns = [
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(template_name="registration/sign_in.html", authentication_form=SignInForm),
+        name="login",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", programmes.programme_list, name="programme-list"),
+    path(P, programmes.programme_dashboard, name="programme-dashboard"),
+    path(P + "workstreams/new/", programmes.workstream_create, name="workstream-create"),
+    path(W, programmes.workstream_detail, name="workstream-detail"),
+    path(W + "edit/", programmes.workstream_edit, name="workstream-edit"),
+    path(W + "ratings/<path:label>/correct/", status.assessment_correct, name="assessment-correct"),
+    path(W + "ratings/<path:label>/", status.assessment_record, name="assessment-record"),
+    path(P + "periods/", status.period_list, name="period-list"),
+    path(P + "periods/new/", status.period_create, name="period-create"),
+    path(P + "periods/<path:label>/publish/", status.period_publish, name="period-publish"),
+    path(P + "periods/<path:label>/overall/", status.overall_record, name="overall-record"),
+    path(P + "reports/annual/<path:label>/download/", reports.annual_report_download, name="annual-report-download"),
+    path(P + "reports/annual/<path:label>/", reports.annual_report, name="annual-report"),
+]

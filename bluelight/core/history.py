@@ -109,3 +109,9 @@ def save_versioned(obj: models.Model, expected_version: int | None, update_field
         obj.refresh_from_db()
         raise StaleEdit(obj, expected_version)
     obj.version = expected_version + 1
+
+
+def history_of_many(model: type[models.Model], ids):
+    return HistoryEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=[str(i) for i in ids]
+    ).select_related("actor")

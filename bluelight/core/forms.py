@@ -1,0 +1,116 @@
+"""Form plumbing shared by every page: GOV.UK classes on widgets, a day/month/year date input,
+the version a form started from, and service validation errors shown against their fields."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+WIDGET_CLASSES = {
+    "text": "govuk-input",
+    "number": "govuk-input govuk-input--width-5",
+    "email": "govuk-input",
+    "password": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+}
+ERROR_CLASSES = {"govuk-input": "govuk-input--error", "govuk-textarea": "govuk-textarea--error", "govuk-select": "govuk-select--error"}
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """The GOV.UK date input: three boxes for day, month and year."""
+
+    template_name = "django/forms/widgets/multiwidget.html"
+
+    def __init__(self, attrs=None):
+        parts = [
+            forms.TextInput(attrs={"label": "Day"}),
+            forms.TextInput(attrs={"label": "Month"}),
+            forms.TextInput(attrs={"label": "Year"}),
+        ]
+        super().__init__(parts, attrs)
+        self.widgets_names = ["-day", "-month", "-year"]
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for sub, suffix in zip(context["widget"]["subwidgets"], ("day", "month", "year"), strict=True):
+            sub["attrs"]["id"] = f"{attrs.get('id', 'id_' + name)}-{suffix}"
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    widget = GovukDateWidget
+
+    def __init__(self, **kwargs):
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (part.strip() if part else "" for part in data_list)
+        missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
+        if missing:
+            raise ValidationError(f"{self.label} must include a {' and '.join(missing)}")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{self.label} must be a real date, for example 31 3 2024") from None
+
+
+class GovukForm(forms.Form):
+    """Adds the GOV.UK classes and aria-describedby to each control, errors included."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._decorate()
+
+    def full_clean(self):
+        super().full_clean()
+        self._decorate()
+
+    def _decorate(self):
+        for name, field in self.fields.items():
+            widget = field.widget
+            kind = getattr(widget, "input_type", None) or ("textarea" if isinstance(widget, forms.Textarea) else None)
+            if isinstance(widget, forms.Select) and not isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                kind = "select"
+            base = WIDGET_CLASSES.get(kind)
+            if base is None:
+                continue
+            classes = [base, *widget.attrs.get("extra_class", "").split()]
+            described = []
+            if field.help_text:
+                described.append(f"id_{name}-hint")
+            if self.is_bound and hasattr(self, "_errors") and self._errors and name in self._errors:
+                classes.append(ERROR_CLASSES[base.split()[0]])
+                described.append(f"id_{name}-error")
+            widget.attrs["class"] = " ".join(c for c in classes if c)
+            if described:
+                widget.attrs["aria-describedby"] = " ".join(described)
+            else:
+                widget.attrs.pop("aria-describedby", None)
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("rows", 5)
+
+    def apply_service_errors(self, error: ValidationError) -> None:
+        """Put a service's ValidationError on the form: against its field where the form has one."""
+        if hasattr(error, "error_dict"):
+            for field, messages in error.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
+        else:
+            self.add_error(None, error.messages)
+        self._decorate()
+
+
+class VersionedForm(GovukForm):
+    """Carries the version of the record the form was opened on, so a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

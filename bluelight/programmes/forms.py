@@ -1,0 +1,43 @@
+from django import forms
+
+from bluelight.core.forms import GovukDateField, VersionedForm
+from bluelight.core.models import Organisation
+from bluelight.programmes.models import Programme, Workstream
+
+
+class WorkstreamForm(VersionedForm):
+    title = forms.CharField(max_length=300)
+    key = forms.SlugField(
+        max_length=80, label="Short name",
+        help_text="Lower-case letters, numbers and hyphens, e.g. mental-health. It cannot be changed later.",
+    )  # fmt: skip
+    section = forms.ModelChoiceField(queryset=None, empty_label="Choose a section")
+    lead_organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), empty_label="Choose an organisation")
+    partner_organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    business_lead = forms.CharField(max_length=200, required=False)
+    description = forms.CharField(widget=forms.Textarea, required=False)
+    stage = forms.ChoiceField(choices=Workstream.Stage.choices, widget=forms.RadioSelect, label="Lifecycle stage")
+    stage_changed_on = GovukDateField(
+        required=False, label="Date paused or closed", help_text="Only if paused or closed. For example, 31 5 2023"
+    )
+    stage_reason = forms.CharField(widget=forms.Textarea, required=False, label="Why it was paused or closed")
+    priorities = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, required=False, label="Plan priorities it serves"
+    )
+    illustrative = forms.BooleanField(
+        required=False, label="Some details are illustrative",
+        help_text="Tick if figures or dates are not from a published source; pages and reports then say so.",
+    )  # fmt: skip
+
+    def __init__(self, *args, programme: Programme, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = programme.sections.all()
+        self.fields["priorities"].queryset = programme.priorities.all()
+        if editing:
+            del self.fields["key"]
+        self._decorate()
+
+    def clean_key(self):
+        return self.cleaned_data["key"].lower()

@@ -1,0 +1,126 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from bluelight.core import history
+from bluelight.core.history import Actor, StaleEdit
+from bluelight.programmes import selectors, services
+from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
+from bluelight.programmes.forms import WorkstreamForm
+from bluelight.programmes.models import Workstream
+from bluelight.status import selectors as status_selectors
+from bluelight.status.models import Assessment
+
+
+def programme_list(request):
+    programmes = selectors.visible_programmes(request.user).prefetch_related("partners")
+    return render(request, "programmes/programme_list.html", {"programmes": programmes})
+
+
+def programme_dashboard(request, slug):
+    access = programme_for(request, slug)
+    programme = access.programme
+    periods = list(status_selectors.periods_of(programme))
+    label = request.GET.get("period")
+    if label:
+        period = next((p for p in periods if p.label == label), None)
+        if period is None:
+            raise Http404("No such reporting period")
+    else:
+        period = status_selectors.default_period(programme)
+    view = status_selectors.period_view(programme, period) if period else None
+    return render(
+        request,
+        "programmes/dashboard.html",
+        {"access": access, "programme": programme, "periods": periods, "period": period, "view": view},
+    )
+
+
+def workstream_detail(request, slug, key):
+    access, workstream = workstream_for(request, slug, key)
+    lines = status_selectors.rating_history(workstream)
+    assessment_ids = Assessment.objects.filter(workstream=workstream).values_list("id", flat=True)
+    timeline = list(history.history_of(workstream)[:50])
+    timeline += list(history.history_of_many(Assessment, assessment_ids)[:50])
+    timeline.sort(key=lambda e: (e.at, e.id), reverse=True)
+    return render(
+        request,
+        "programmes/workstream_detail.html",
+        {
+            "access": access,
+            "programme": access.programme,
+            "workstream": workstream,
+            "history_lines": lines,
+            "timeline": timeline[:50],
+            "periods": list(status_selectors.periods_of(access.programme)),
+            "can_edit": selectors.can_edit(request.user, workstream, access.role),
+        },
+    )
+
+
+def _workstream_fields(data):
+    return {k: v for k, v in data.items() if k not in ("version", "key", "partner_organisations", "priorities")}
+
+
+def workstream_create(request, slug):
+    access = programme_for(request, slug)
+    require_admin(access)
+    form = WorkstreamForm(request.POST or None, programme=access.programme, initial={"stage": Workstream.Stage.PROPOSED})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            workstream = services.workstream_create(
+                actor=Actor(request.user),
+                programme=access.programme,
+                key=data["key"],
+                partner_organisations=data["partner_organisations"],
+                priorities=data["priorities"],
+                **_workstream_fields(data),
+            )
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"Workstream ‘{workstream.title}’ created")
+            return redirect("workstream-detail", slug=slug, key=workstream.key)
+    return render(request, "programmes/workstream_form.html", {"form": form, "programme": access.programme, "creating": True})
+
+
+def workstream_edit(request, slug, key):
+    access, workstream = workstream_for(request, slug, key)
+    require_edit(request, access, workstream)
+    initial = {
+        **{f: getattr(workstream, f) for f in ("title", "business_lead", "description", "stage", "stage_changed_on", "stage_reason", "illustrative")},
+        "section": workstream.section_id,
+        "lead_organisation": workstream.lead_organisation_id,
+        "partner_organisations": list(workstream.partner_organisations.all()),
+        "priorities": list(workstream.priorities.all()),
+        "version": workstream.version,
+    }
+    form = WorkstreamForm(request.POST or None, programme=access.programme, editing=True, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.workstream_update(
+                actor=Actor(request.user),
+                workstream=workstream,
+                expected_version=data["version"] or workstream.version,
+                partner_organisations=data["partner_organisations"],
+                priorities=data["priorities"],
+                **_workstream_fields(data),
+            )
+        except StaleEdit as error:
+            stale = error
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Workstream saved")
+            return redirect("workstream-detail", slug=slug, key=key)
+    return render(
+        request,
+        "programmes/workstream_form.html",
+        {"form": form, "programme": access.programme, "workstream": workstream, "stale": stale},
+        status=409 if stale else 200,
+    )

@@ -1,0 +1,80 @@
+"""The annual collaboration report: built from the register, rendered as a page or a standalone file."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from bluelight.programmes.models import PlanPriority, Programme
+from bluelight.reports.sentences import previous_paragraph, reported_paragraph
+from bluelight.status.models import ReportingPeriod
+from bluelight.status.selectors import PeriodView, period_view
+
+REPORT_CSS = Path(__file__).with_name("report.css")
+SECTION_NUMBER = 5  # "Current work and performance", as in the hand-written reports: 5.1.1, 5.1.2, ...
+
+
+@dataclass
+class AnnualReport:
+    programme: Programme
+    period: ReportingPeriod
+    view: PeriodView
+    summary: list[str]
+    previous_summary: list[str]
+    priorities: list[tuple[PlanPriority, list[str]]]
+    consulted: list[tuple[str, str]]  # (name, workstream)
+    marking: str
+    generated_at: datetime.datetime
+    as_at: datetime.date
+    illustrative: bool
+
+    @property
+    def title(self) -> str:
+        return f"{self.programme.name}: annual collaboration report {self.period.label}"
+
+
+def build_annual_report(programme: Programme, period: ReportingPeriod, marking: str | None = None) -> AnnualReport:
+    view = period_view(programme, period)
+    previous_label = view.previous_period.label if view.previous_period else None
+    titles = view.titles
+    reported_ids = {row.workstream.id: row.workstream.title for row in view.rows}
+    priorities = []
+    for priority in programme.priorities.prefetch_related("workstreams"):
+        linked = [reported_ids[w.id] for w in priority.workstreams.all() if w.id in reported_ids]
+        priorities.append((priority, linked))
+    consulted, seen = [], set()
+    for row in view.rows:
+        name = row.assessment.assessed_by or row.workstream.business_lead
+        if name and name not in seen:
+            seen.add(name)
+            consulted.append((name, row.workstream.title))
+    dates = [row.assessment.assessed_on for row in view.rows]
+    illustrative = any(row.assessment.illustrative or row.workstream.illustrative for row in view.rows) or any(
+        w.illustrative for w, _ in view.no_longer_reported
+    )
+    return AnnualReport(
+        programme=programme,
+        period=period,
+        view=view,
+        summary=reported_paragraph(view.comparison, programme.scale, titles, previous_label),
+        previous_summary=previous_paragraph(view.comparison, titles, previous_label),
+        priorities=priorities,
+        consulted=consulted,
+        marking=marking or settings.BLUELIGHT["PROTECTIVE_MARKING"],
+        generated_at=timezone.localtime(),
+        as_at=max(dates) if dates else period.ends_on,
+        illustrative=illustrative,
+    )
+
+
+def render_standalone_html(report: AnnualReport) -> str:
+    """One self-contained HTML file: styles inline, no links out, printable."""
+    return render_to_string(
+        "reports/annual_standalone.html",
+        {"report": report, "css": REPORT_CSS.read_text(), "section_number": SECTION_NUMBER},
+    )

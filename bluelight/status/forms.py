@@ -1,0 +1,56 @@
+from django import forms
+
+from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
+from bluelight.status.models import ReportingPeriod
+
+
+class AssessmentForm(VersionedForm):
+    rating = forms.ChoiceField(widget=forms.RadioSelect, label="RAG rating")
+    rationale = forms.CharField(
+        widget=forms.Textarea, required=False,
+        help_text="Why this rating. Required for every rating except Green.",
+    )  # fmt: skip
+    narrative = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}), required=False, label="Update for the report",
+        help_text="Progress this period, as it should appear in the annual report.",
+    )  # fmt: skip
+    assessed_by = forms.CharField(max_length=200, required=False, label="Assessed by", help_text="The business lead who gave the rating.")
+    assessed_on = GovukDateField(required=False, label="Date assessed", help_text="For example, 31 10 2023. Today if left blank.")
+
+    def __init__(self, *args, scale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = scale.choices()
+
+
+class CorrectionForm(VersionedForm):
+    rating = forms.ChoiceField(widget=forms.RadioSelect, label="Corrected RAG rating")
+    rationale = forms.CharField(widget=forms.Textarea, required=False, help_text="Required for every rating except Green.")
+    correction_reason = forms.CharField(
+        widget=forms.Textarea, label="Why the published rating is being corrected",
+        error_messages={"required": "Enter why the published rating is being corrected."},
+    )  # fmt: skip
+
+    def __init__(self, *args, scale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = scale.choices()
+
+
+class OverallForm(VersionedForm):
+    rating = forms.ChoiceField(widget=forms.RadioSelect, label="Overall programme rating")
+    rationale = forms.CharField(widget=forms.Textarea, required=False, help_text="Required for every rating except Green.")
+    correction_reason = forms.CharField(
+        widget=forms.Textarea, required=False, label="Why the published rating is being corrected"
+    )
+
+    def __init__(self, *args, scale, published: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = scale.choices()
+        if not published:
+            del self.fields["correction_reason"]
+
+
+class PeriodForm(GovukForm):
+    label = forms.CharField(max_length=40, help_text="As reports name it, for example 2024 or 2024/25 Q1.")
+    cadence = forms.ChoiceField(choices=ReportingPeriod.Cadence.choices, widget=forms.RadioSelect)
+    starts_on = GovukDateField(label="Start date", help_text="For example, 1 4 2024")
+    ends_on = GovukDateField(label="End date", help_text="For example, 31 3 2025")

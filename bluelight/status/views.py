@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from bluelight.core.history import Actor, StaleEdit
+from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
+from bluelight.status import selectors, services
+from bluelight.status.forms import AssessmentForm, CorrectionForm, OverallForm, PeriodForm
+from bluelight.status.models import Assessment, ProgrammeAssessment
+
+
+def _period(programme, label):
+    return get_object_or_404(programme.periods, label=label)
+
+
+def assessment_record(request, slug, key, label):
+    access, workstream = workstream_for(request, slug, key)
+    require_edit(request, access, workstream)
+    period = _period(access.programme, label)
+    current = Assessment.objects.filter(workstream=workstream, period=period, is_current=True).first()
+    previous_period = selectors.previous_period(period)
+    previous = (
+        Assessment.objects.filter(workstream=workstream, period=previous_period, is_current=True).first()
+        if previous_period else None
+    )  # fmt: skip
+    initial = {"assessed_by": workstream.business_lead}
+    if current:
+        initial = {f: getattr(current, f) for f in ("rating", "rationale", "narrative", "assessed_by", "assessed_on")}
+        initial["version"] = current.version
+    form = AssessmentForm(request.POST or None, scale=access.programme.scale, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assessment_record(
+                actor=Actor(request.user), workstream=workstream, period=period, rating=data["rating"],
+                rationale=data["rationale"], narrative=data["narrative"], assessed_by=data["assessed_by"],
+                assessed_on=data["assessed_on"], expected_version=data["version"],
+            )  # fmt: skip
+        except services.PeriodLocked as error:
+            form.add_error(None, str(error))
+            status = 409
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"{period.label} rating recorded for {workstream.title}")
+            return redirect("workstream-detail", slug=slug, key=key)
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "status/assessment_form.html",
+        {"form": form, "programme": access.programme, "workstream": workstream, "period": period,
+         "current": current, "previous": previous, "previous_period": previous_period},
+        status=status,
+    )  # fmt: skip
+
+
+def assessment_correct(request, slug, key, label):
+    access, workstream = workstream_for(request, slug, key)
+    require_admin(access)
+    period = _period(access.programme, label)
+    current = get_object_or_404(Assessment, workstream=workstream, period=period, is_current=True)
+    form = CorrectionForm(
+        request.POST or None, scale=access.programme.scale,
+        initial={"rating": current.rating, "rationale": current.rationale, "version": current.version},
+    )  # fmt: skip
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assessment_correct(
+                actor=Actor(request.user), assessment=current, rating=data["rating"], rationale=data["rationale"],
+                reason=data["correction_reason"], expected_version=data["version"],
+            )  # fmt: skip
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"Correction recorded for {workstream.title}, {period.label}")
+            return redirect("workstream-detail", slug=slug, key=key)
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "status/correction_form.html",
+        {"form": form, "programme": access.programme, "workstream": workstream, "period": period, "current": current},
+        status=status,
+    )
+
+
+def period_list(request, slug):
+    access = programme_for(request, slug)
+    periods = selectors.periods_of(access.programme)
+    return render(request, "status/period_list.html", {"access": access, "programme": access.programme, "periods": periods})
+
+
+def period_create(request, slug):
+    access = programme_for(request, slug)
+    require_admin(access)
+    form = PeriodForm(request.POST or None, initial={"cadence": "annual"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = services.period_create(actor=Actor(request.user), programme=access.programme, **form.cleaned_data)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"Reporting period {period.label} added")
+            return redirect("period-list", slug=slug)
+    return render(request, "status/period_form.html", {"form": form, "programme": access.programme})
+
+
+@require_POST
+def period_publish(request, slug, label):
+    access = programme_for(request, slug)
+    require_admin(access)
+    period = _period(access.programme, label)
+    services.period_publish(actor=Actor(request.user), period=period)
+    messages.success(request, f"Reporting period {period.label} published: its ratings are now locked")
+    return redirect("period-list", slug=slug)
+
+
+def overall_record(request, slug, label):
+    access = programme_for(request, slug)
+    require_admin(access)
+    period = _period(access.programme, label)
+    current = ProgrammeAssessment.objects.filter(programme=access.programme, period=period, is_current=True).first()
+    initial = {"rating": current.rating, "rationale": current.rationale, "version": current.version} if current else {}
+    form = OverallForm(request.POST or None, scale=access.programme.scale, published=period.is_published, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.overall_record(
+                actor=Actor(request.user), programme=access.programme, period=period, rating=data["rating"],
+                rationale=data["rationale"], expected_version=data["version"],
+                correction_reason=data.get("correction_reason", ""),
+            )  # fmt: skip
+        except (services.PeriodLocked, StaleEdit) as error:
+            form.add_error(None, str(error))
+            status = 409
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"Overall rating for {period.label} recorded")
+            return redirect(f"/programmes/{slug}/?period={period.label}")
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request, "status/overall_form.html",
+        {"form": form, "programme": access.programme, "period": period, "current": current}, status=status,
+    )  # fmt: skip
