@@ -16,7 +16,11 @@ WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
 }
-ERROR_CLASSES = {"govuk-input": "govuk-input--error", "govuk-textarea": "govuk-textarea--error", "govuk-select": "govuk-select--error"}
+ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-select": "govuk-select--error",
+}
 
 
 class GovukDateWidget(forms.MultiWidget):
@@ -80,7 +84,9 @@ class GovukForm(forms.Form):
         for name, field in self.fields.items():
             widget = field.widget
             kind = getattr(widget, "input_type", None) or ("textarea" if isinstance(widget, forms.Textarea) else None)
-            if isinstance(widget, forms.Select) and not isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+            if isinstance(widget, forms.Select) and not isinstance(
+                widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)
+            ):
                 kind = "select"
             base = WIDGET_CLASSES.get(kind)
             if base is None:

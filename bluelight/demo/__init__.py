@@ -18,7 +18,7 @@ from bluelight.programmes import services as programme_services
 from bluelight.programmes.models import Programme, ProgrammeMembership
 from bluelight.status import services as status_services
 
-DEMO_PASSWORD = "bluelight-demo-2026"
+DEMO_PASSWORD = "bluelight-demo-2026"  # noqa: S105 -- the demo sign-in, printed by `make demo`
 DEMO_USERS = [
     # username, first, last, organisation, role in both programmes
     ("programme.office", "Pat", "Office", "PFCC", ProgrammeMembership.Role.PROGRAMME_ADMIN),
@@ -72,7 +72,7 @@ def _load_programme(data: ModuleType, orgs: dict[str, Organisation], actor: Acto
             stage_reason=spec.get("stage_reason", ""),
             illustrative=spec.get("illustrative", False),
         )
-        for label, start, _end, assessed, _published in data.PERIODS:
+        for label, _start, _end, assessed, _published in data.PERIODS:
             if label not in spec["ratings"]:
                 continue
             rating, rationale, narrative = spec["ratings"][label]

@@ -30,14 +30,18 @@ def programme_for(request, slug: str) -> ProgrammeAccess:
 def workstream_for(request, slug: str, key: str) -> tuple[ProgrammeAccess, Workstream]:
     access = programme_for(request, slug)
     workstream = get_object_or_404(
-        Workstream.objects.select_related("section", "lead_organisation", "programme"), programme=access.programme, key=key
+        Workstream.objects.select_related("section", "lead_organisation", "programme"),
+        programme=access.programme,
+        key=key,
     )
     return access, workstream
 
 
 def require_edit(request, access: ProgrammeAccess, workstream: Workstream) -> None:
     if not selectors.can_edit(request.user, workstream, access.role):
-        raise PermissionDenied("Only the programme office and the lead organisation's editors can change this workstream.")
+        raise PermissionDenied(
+            "Only the programme office and the lead organisation's editors can change this workstream."
+        )
 
 
 def require_admin(access: ProgrammeAccess) -> None:

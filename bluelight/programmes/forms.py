@@ -12,7 +12,9 @@ class WorkstreamForm(VersionedForm):
         help_text="Lower-case letters, numbers and hyphens, e.g. mental-health. It cannot be changed later.",
     )  # fmt: skip
     section = forms.ModelChoiceField(queryset=None, empty_label="Choose a section")
-    lead_organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), empty_label="Choose an organisation")
+    lead_organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), empty_label="Choose an organisation"
+    )
     partner_organisations = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )

@@ -23,6 +23,8 @@ def can_administer(role: str | None) -> bool:
 def can_edit_workstream(role: str | None, user_organisation_id: int | None, lead_organisation_id: int) -> bool:
     if can_administer(role):
         return True
-    return role == ORGANISATION_EDITOR and user_organisation_id is not None and (
-        user_organisation_id == lead_organisation_id
+    return (
+        role == ORGANISATION_EDITOR
+        and user_organisation_id is not None
+        and (user_organisation_id == lead_organisation_id)
     )

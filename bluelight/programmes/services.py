@@ -60,7 +60,9 @@ def section_create(*, actor: Actor, programme: Programme, name: str, position: i
 
 
 @transaction.atomic
-def priority_create(*, actor: Actor, programme: Programme, number: int, title: str, plan_name: str = "") -> PlanPriority:
+def priority_create(
+    *, actor: Actor, programme: Programme, number: int, title: str, plan_name: str = ""
+) -> PlanPriority:
     priority = PlanPriority(programme=programme, number=number, title=title, plan_name=plan_name)
     _clean(priority)
     priority.save()
@@ -70,7 +72,9 @@ def priority_create(*, actor: Actor, programme: Programme, number: int, title: s
 
 @transaction.atomic
 def membership_grant(*, actor: Actor, programme: Programme, user, role: str) -> ProgrammeMembership:
-    membership, _ = ProgrammeMembership.objects.update_or_create(programme=programme, user=user, defaults={"role": role})
+    membership, _ = ProgrammeMembership.objects.update_or_create(
+        programme=programme, user=user, defaults={"role": role}
+    )
     history.record(membership, HistoryEntry.Action.CHANGED, actor, {"role": [None, role]})
     return membership
 
@@ -111,14 +115,23 @@ def workstream_create(
     workstream.save()
     _set_many(workstream, partner_organisations, priorities)
     history.record(
-        workstream, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(workstream, WORKSTREAM_FIELDS))
+        workstream,
+        HistoryEntry.Action.CREATED,
+        actor,
+        history.diff({}, history.snapshot(workstream, WORKSTREAM_FIELDS)),
     )
     return workstream
 
 
 @transaction.atomic
 def workstream_update(
-    *, actor: Actor, workstream: Workstream, expected_version: int, partner_organisations=None, priorities=None, **fields
+    *,
+    actor: Actor,
+    workstream: Workstream,
+    expected_version: int,
+    partner_organisations=None,
+    priorities=None,
+    **fields,
 ) -> Workstream:
     before = history.snapshot(workstream, WORKSTREAM_FIELDS)
     for name, value in fields.items():

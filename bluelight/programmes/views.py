@@ -66,7 +66,9 @@ def _workstream_fields(data):
 def workstream_create(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
-    form = WorkstreamForm(request.POST or None, programme=access.programme, initial={"stage": Workstream.Stage.PROPOSED})
+    form = WorkstreamForm(
+        request.POST or None, programme=access.programme, initial={"stage": Workstream.Stage.PROPOSED}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -83,14 +85,27 @@ def workstream_create(request, slug):
         else:
             messages.success(request, f"Workstream ‘{workstream.title}’ created")
             return redirect("workstream-detail", slug=slug, key=workstream.key)
-    return render(request, "programmes/workstream_form.html", {"form": form, "programme": access.programme, "creating": True})
+    return render(
+        request, "programmes/workstream_form.html", {"form": form, "programme": access.programme, "creating": True}
+    )
 
 
 def workstream_edit(request, slug, key):
     access, workstream = workstream_for(request, slug, key)
     require_edit(request, access, workstream)
     initial = {
-        **{f: getattr(workstream, f) for f in ("title", "business_lead", "description", "stage", "stage_changed_on", "stage_reason", "illustrative")},
+        **{
+            f: getattr(workstream, f)
+            for f in (
+                "title",
+                "business_lead",
+                "description",
+                "stage",
+                "stage_changed_on",
+                "stage_reason",
+                "illustrative",
+            )
+        },
         "section": workstream.section_id,
         "lead_organisation": workstream.lead_organisation_id,
         "partner_organisations": list(workstream.partner_organisations.all()),

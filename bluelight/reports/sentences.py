@@ -81,7 +81,9 @@ def reported_paragraph(
     return sentences
 
 
-def previous_paragraph(comparison: PeriodComparison, titles: Mapping[str, str], previous_label: str | None) -> list[str]:
+def previous_paragraph(
+    comparison: PeriodComparison, titles: Mapping[str, str], previous_label: str | None
+) -> list[str]:
     if previous_label is None or comparison.previously_reported is None:
         return ["This is the first reporting period recorded for the programme."]
     sentences = [

@@ -14,8 +14,12 @@ class AssessmentForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 8}), required=False, label="Update for the report",
         help_text="Progress this period, as it should appear in the annual report.",
     )  # fmt: skip
-    assessed_by = forms.CharField(max_length=200, required=False, label="Assessed by", help_text="The business lead who gave the rating.")
-    assessed_on = GovukDateField(required=False, label="Date assessed", help_text="For example, 31 10 2023. Today if left blank.")
+    assessed_by = forms.CharField(
+        max_length=200, required=False, label="Assessed by", help_text="The business lead who gave the rating."
+    )
+    assessed_on = GovukDateField(
+        required=False, label="Date assessed", help_text="For example, 31 10 2023. Today if left blank."
+    )
 
     def __init__(self, *args, scale, **kwargs):
         super().__init__(*args, **kwargs)
@@ -24,7 +28,9 @@ class AssessmentForm(VersionedForm):
 
 class CorrectionForm(VersionedForm):
     rating = forms.ChoiceField(widget=forms.RadioSelect, label="Corrected RAG rating")
-    rationale = forms.CharField(widget=forms.Textarea, required=False, help_text="Required for every rating except Green.")
+    rationale = forms.CharField(
+        widget=forms.Textarea, required=False, help_text="Required for every rating except Green."
+    )
     correction_reason = forms.CharField(
         widget=forms.Textarea, label="Why the published rating is being corrected",
         error_messages={"required": "Enter why the published rating is being corrected."},
@@ -37,7 +43,9 @@ class CorrectionForm(VersionedForm):
 
 class OverallForm(VersionedForm):
     rating = forms.ChoiceField(widget=forms.RadioSelect, label="Overall programme rating")
-    rationale = forms.CharField(widget=forms.Textarea, required=False, help_text="Required for every rating except Green.")
+    rationale = forms.CharField(
+        widget=forms.Textarea, required=False, help_text="Required for every rating except Green."
+    )
     correction_reason = forms.CharField(
         widget=forms.Textarea, required=False, label="Why the published rating is being corrected"
     )

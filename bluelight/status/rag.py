@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 NOT_GRADED = "not_graded"
 
@@ -68,7 +68,7 @@ def rationale_required(rating: str) -> bool:
     return rating != "green"
 
 
-class Movement(str, Enum):
+class Movement(StrEnum):
     NEW = "new"  # not reported in the previous period
     UNCHANGED = "unchanged"
     IMPROVED = "improved"

@@ -89,10 +89,13 @@ def period_view(programme: Programme, period: ReportingPeriod) -> PeriodView:
         programme.workstreams.select_related("lead_organisation").order_by("section__position", "position", "title")
     )
     by_period: dict[int, dict[int, Assessment]] = {pid: {} for pid in period_ids}
-    for assessment in Assessment.objects.filter(period_id__in=period_ids, is_current=True).select_related("recorded_by"):
+    for assessment in Assessment.objects.filter(period_id__in=period_ids, is_current=True).select_related(
+        "recorded_by"
+    ):
         by_period[assessment.period_id][assessment.workstream_id] = assessment
     overalls = {
-        o.period_id: o for o in ProgrammeAssessment.objects.filter(programme=programme, period_id__in=period_ids, is_current=True)
+        o.period_id: o
+        for o in ProgrammeAssessment.objects.filter(programme=programme, period_id__in=period_ids, is_current=True)
     }
     current = by_period[period.id]
     before = by_period[previous.id] if previous else {}
@@ -142,7 +145,9 @@ class HistoryLine:
 
 def rating_history(workstream: Workstream) -> list[HistoryLine]:
     """Every period's rating for a workstream, newest first, with corrections it superseded."""
-    assessments = list(workstream.assessments.select_related("period", "recorded_by").order_by("period__starts_on", "id"))
+    assessments = list(
+        workstream.assessments.select_related("period", "recorded_by").order_by("period__starts_on", "id")
+    )
     scale = workstream.programme.scale
     lines, previous_rating = [], None
     periods = list(periods_of(workstream.programme))
@@ -153,6 +158,8 @@ def rating_history(workstream: Workstream) -> list[HistoryLine]:
             previous_rating = None
             continue
         superseded = [a for a in assessments if a.period_id == period.id and not a.is_current]
-        lines.append(HistoryLine(period, assessment, derive_change(assessment.rating, previous_rating, scale), superseded))
+        lines.append(
+            HistoryLine(period, assessment, derive_change(assessment.rating, previous_rating, scale), superseded)
+        )
         previous_rating = assessment.rating
     return list(reversed(lines))

@@ -59,7 +59,9 @@ def period_publish(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
     period.published_at = timezone.now()
     period.published_by = actor.user
     history.save_versioned(period, period.version, ["published_at", "published_by"])
-    history.record(period, HistoryEntry.Action.CHANGED, actor, {"published_at": [None, period.published_at.isoformat()]})
+    history.record(
+        period, HistoryEntry.Action.CHANGED, actor, {"published_at": [None, period.published_at.isoformat()]}
+    )
     return period
 
 
@@ -68,7 +70,9 @@ def _check_rating(scale, rating: str, rationale: str) -> None:
     if not scale.allows(rating):
         errors["rating"] = f"Choose a rating on the programme's scale ({', '.join(lbl for _, lbl in scale.choices())})."
     elif rationale_required(rating) and not rationale.strip():
-        errors["rationale"] = f"Enter the rationale for the {scale.label(rating)} rating: every rating but Green needs one."
+        errors["rationale"] = (
+            f"Enter the rationale for the {scale.label(rating)} rating: every rating but Green needs one."
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -93,7 +97,12 @@ def assessment_record(
     existing = Assessment.objects.filter(workstream=workstream, period=period, is_current=True).first()
     if existing is None:
         assessment = Assessment.objects.create(workstream=workstream, period=period, recorded_by=actor.user, **values)
-        history.record(assessment, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(assessment, ASSESSMENT_FIELDS)))
+        history.record(
+            assessment,
+            HistoryEntry.Action.CREATED,
+            actor,
+            history.diff({}, history.snapshot(assessment, ASSESSMENT_FIELDS)),
+        )
         return assessment
     before = history.snapshot(existing, ASSESSMENT_FIELDS)
     for name, value in values.items():
@@ -114,8 +123,20 @@ def _supersede(actor: Actor, original, replacement_kwargs: dict, reason: str, ex
     replacement = model.objects.create(
         corrects=original, correction_reason=reason.strip(), recorded_by=actor.user, **replacement_kwargs
     )
-    history.record(original, HistoryEntry.Action.CHANGED, actor, {"is_current": [True, False]}, note=f"Superseded: {reason.strip()}")
-    history.record(replacement, HistoryEntry.Action.CREATED, actor, {"rating": [original.rating, replacement.rating]}, note=f"Correction: {reason.strip()}")
+    history.record(
+        original,
+        HistoryEntry.Action.CHANGED,
+        actor,
+        {"is_current": [True, False]},
+        note=f"Superseded: {reason.strip()}",
+    )
+    history.record(
+        replacement,
+        HistoryEntry.Action.CREATED,
+        actor,
+        {"rating": [original.rating, replacement.rating]},
+        note=f"Correction: {reason.strip()}",
+    )
     return replacement
 
 

@@ -98,7 +98,9 @@ def assessment_correct(request, slug, key, label):
 def period_list(request, slug):
     access = programme_for(request, slug)
     periods = selectors.periods_of(access.programme)
-    return render(request, "status/period_list.html", {"access": access, "programme": access.programme, "periods": periods})
+    return render(
+        request, "status/period_list.html", {"access": access, "programme": access.programme, "periods": periods}
+    )
 
 
 def period_create(request, slug):
@@ -132,7 +134,9 @@ def overall_record(request, slug, label):
     period = _period(access.programme, label)
     current = ProgrammeAssessment.objects.filter(programme=access.programme, period=period, is_current=True).first()
     initial = {"rating": current.rating, "rationale": current.rationale, "version": current.version} if current else {}
-    form = OverallForm(request.POST or None, scale=access.programme.scale, published=period.is_published, initial=initial)
+    form = OverallForm(
+        request.POST or None, scale=access.programme.scale, published=period.is_published, initial=initial
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
