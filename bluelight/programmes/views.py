@@ -137,5 +137,5 @@ def workstream_edit(request, slug, key):
         request,
         "programmes/workstream_form.html",
         {"form": form, "programme": access.programme, "workstream": workstream, "stale": stale},
-        status=409 if stale else 200,
+        status=409 if stale else (400 if form.errors else 200),
     )

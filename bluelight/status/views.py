@@ -46,6 +46,7 @@ def assessment_record(request, slug, key, label):
             status = 409
         except ValidationError as error:
             form.apply_service_errors(error)
+            status = 400
         else:
             messages.success(request, f"{period.label} rating recorded for {workstream.title}")
             return redirect("workstream-detail", slug=slug, key=key)
@@ -82,6 +83,7 @@ def assessment_correct(request, slug, key, label):
             status = 409
         except ValidationError as error:
             form.apply_service_errors(error)
+            status = 400
         else:
             messages.success(request, f"Correction recorded for {workstream.title}, {period.label}")
             return redirect("workstream-detail", slug=slug, key=key)
@@ -115,7 +117,8 @@ def period_create(request, slug):
         else:
             messages.success(request, f"Reporting period {period.label} added")
             return redirect("period-list", slug=slug)
-    return render(request, "status/period_form.html", {"form": form, "programme": access.programme})
+    status = 400 if form.errors else 200
+    return render(request, "status/period_form.html", {"form": form, "programme": access.programme}, status=status)
 
 
 @require_POST
@@ -151,6 +154,7 @@ def overall_record(request, slug, label):
             status = 409
         except ValidationError as error:
             form.apply_service_errors(error)
+            status = 400
         else:
             messages.success(request, f"Overall rating for {period.label} recorded")
             return redirect(f"/programmes/{slug}/?period={period.label}")

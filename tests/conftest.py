@@ -1,0 +1,97 @@
+import datetime
+
+import pytest
+
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry, Organisation, User
+from bluelight.programmes import services as programme_services
+from bluelight.programmes.models import Programme, ProgrammeMembership
+from bluelight.status import services as status_services
+
+PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture
+def system():
+    return Actor.system(HistoryEntry.Channel.SYSTEM)
+
+
+@pytest.fixture
+def demo(db):
+    """The two demo programmes, loaded as `bluelight load-demo` loads them."""
+    from bluelight.demo import load_demo
+
+    load_demo(say=lambda line: None)
+    return Programme.objects.get(slug="essex-police-collaboration")
+
+
+def make_user(username, organisation=None, programme=None, role=None, **extra):
+    user = User.objects.create_user(username, password=PASSWORD, organisation=organisation, **extra)
+    if programme is not None:
+        ProgrammeMembership.objects.create(programme=programme, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def small_programme(db, system):
+    """A programme worked out by hand in the tests: two sections, three workstreams, two periods."""
+    police = programme_services.organisation_create(actor=system, name="Test Police", short_code="TP", kind="police")
+    fire = programme_services.organisation_create(actor=system, name="Test Fire", short_code="TF", kind="fire")
+    programme = programme_services.programme_create(
+        actor=system,
+        name="Test programme",
+        slug="test",
+        cycle_start_year=2020,
+        cycle_end_year=2029,
+        partners=[police, fire],
+    )
+    local = programme_services.section_create(actor=system, programme=programme, name="Local")
+    regional = programme_services.section_create(actor=system, programme=programme, name="Regional")
+    make = programme_services.workstream_create
+    hubs = make(actor=system, programme=programme, key="hubs", title="Hubs", section=local, lead_organisation=police)
+    fleet = make(actor=system, programme=programme, key="fleet", title="Fleet", section=local, lead_organisation=fire)
+    control = make(
+        actor=system,
+        programme=programme,
+        key="control",
+        title="Control room",
+        section=regional,
+        lead_organisation=police,
+    )
+    y1 = status_services.period_create(
+        actor=system,
+        programme=programme,
+        label="2022",
+        starts_on=datetime.date(2022, 1, 1),
+        ends_on=datetime.date(2022, 12, 31),
+    )
+    y2 = status_services.period_create(
+        actor=system,
+        programme=programme,
+        label="2023",
+        starts_on=datetime.date(2023, 1, 1),
+        ends_on=datetime.date(2023, 12, 31),
+    )
+    return {
+        "programme": programme, "police": police, "fire": fire, "hubs": hubs, "fleet": fleet, "control": control,
+        "2022": y1, "2023": y2, "local": local, "regional": regional,
+    }  # fmt: skip
+
+
+@pytest.fixture
+def office(small_programme):
+    return make_user("office", small_programme["police"], small_programme["programme"], "programme_admin")
+
+
+@pytest.fixture
+def fire_editor(small_programme):
+    return make_user("fire.editor", small_programme["fire"], small_programme["programme"], "organisation_editor")
+
+
+@pytest.fixture
+def signed_in(client, office):
+    client.force_login(office)
+    return client
+
+
+__all__ = ["Organisation", "PASSWORD", "make_user"]
