@@ -3,6 +3,7 @@ from django.urls import path
 
 from bluelight.core.forms_auth import SignInForm
 from bluelight.programmes import views as programmes
+from bluelight.programmes import views_setup as setup
 from bluelight.reports import views as reports
 from bluelight.status import views as status
 
@@ -17,7 +18,10 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("", programmes.programme_list, name="programme-list"),
+    path("programmes/new/", setup.programme_create, name="programme-create"),
     path(P, programmes.programme_dashboard, name="programme-dashboard"),
+    path(P + "settings/", setup.programme_settings, name="programme-settings"),
+    path(P + "settings/edit/", setup.programme_edit, name="programme-edit"),
     path(P + "workstreams/new/", programmes.workstream_create, name="workstream-create"),
     path(W, programmes.workstream_detail, name="workstream-detail"),
     path(W + "edit/", programmes.workstream_edit, name="workstream-edit"),

@@ -1,6 +1,6 @@
 from django import forms
 
-from bluelight.core.forms import GovukDateField, VersionedForm
+from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
 from bluelight.core.models import Organisation
 from bluelight.programmes.models import Programme, Workstream
 
@@ -43,3 +43,48 @@ class WorkstreamForm(VersionedForm):
 
     def clean_key(self):
         return self.cleaned_data["key"].lower()
+
+
+class ProgrammeForm(VersionedForm):
+    name = forms.CharField(max_length=200)
+    slug = forms.SlugField(
+        max_length=80,
+        label="Short name",
+        help_text="Used in addresses and commands, e.g. essex-escp. Cannot be changed.",
+    )
+    description = forms.CharField(widget=forms.Textarea, required=False)
+    partners = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    cycle_start_year = forms.IntegerField(min_value=1990, max_value=2100, label="Cycle start year")
+    cycle_end_year = forms.IntegerField(min_value=1990, max_value=2100, label="Cycle end year")
+    rag_scale = forms.ChoiceField(choices=Programme.RagScale.choices, widget=forms.RadioSelect, label="RAG scale")
+    illustrative_note = forms.CharField(
+        widget=forms.Textarea, required=False, help_text="Say here which figures are illustrative, if any."
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["slug"]
+            del self.fields["rag_scale"]  # changing scale would orphan recorded ratings
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("cycle_start_year"), data.get("cycle_end_year")
+        if start and end and end < start:
+            self.add_error("cycle_end_year", "The cycle must end in or after the year it starts.")
+        return data
+
+
+class SectionForm(GovukForm):
+    name = forms.CharField(max_length=200, label="Section name", help_text="For example, Local collaborations")
+
+
+class PriorityForm(GovukForm):
+    title = forms.CharField(
+        max_length=300, label="Priority", help_text="For example, Protecting rural and isolated areas"
+    )
+    plan_name = forms.CharField(
+        max_length=200, required=False, label="Plan", help_text="For example, Police and Crime Plan 2021-24"
+    )

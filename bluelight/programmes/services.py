@@ -14,6 +14,7 @@ from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
 from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMembership, Section, Workstream
 
+PROGRAMME_FIELDS = ["name", "description", "partners", "cycle_start_year", "cycle_end_year", "illustrative_note"]
 WORKSTREAM_FIELDS = [
     "title", "section", "position", "lead_organisation", "partner_organisations", "business_lead",
     "description", "stage", "stage_changed_on", "stage_reason", "priorities", "illustrative",
@@ -36,15 +37,22 @@ def organisation_create(*, actor: Actor, name: str, short_code: str, kind: str) 
     return organisation
 
 
+def _check_cycle(programme: Programme) -> None:
+    start, end = programme.cycle_start_year, programme.cycle_end_year
+    if start is not None and end is not None and end < start:
+        raise ValidationError({"cycle_end_year": "The cycle must end in or after the year it starts."})
+
+
 @transaction.atomic
 def programme_create(*, actor: Actor, partners=(), **fields) -> Programme:
     programme = Programme(**fields)
+    _check_cycle(programme)
     _clean(programme)
-    if programme.cycle_end_year < programme.cycle_start_year:
-        raise ValidationError({"cycle_end_year": "The cycle must end in or after the year it starts."})
     programme.save()
     programme.partners.set(partners)
-    history.record(programme, HistoryEntry.Action.CREATED, actor)
+    history.record(
+        programme, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(programme, PROGRAMME_FIELDS))
+    )
     return programme
 
 
@@ -61,8 +69,10 @@ def section_create(*, actor: Actor, programme: Programme, name: str, position: i
 
 @transaction.atomic
 def priority_create(
-    *, actor: Actor, programme: Programme, number: int, title: str, plan_name: str = ""
+    *, actor: Actor, programme: Programme, title: str, number: int | None = None, plan_name: str = ""
 ) -> PlanPriority:
+    if number is None:
+        number = (programme.priorities.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     priority = PlanPriority(programme=programme, number=number, title=title, plan_name=plan_name)
     _clean(priority)
     priority.save()
@@ -144,3 +154,21 @@ def workstream_update(
     if changes:
         history.record(workstream, HistoryEntry.Action.CHANGED, actor, changes)
     return workstream
+
+
+@transaction.atomic
+def programme_update(
+    *, actor: Actor, programme: Programme, expected_version: int, partners=None, **fields
+) -> Programme:
+    before = history.snapshot(programme, PROGRAMME_FIELDS)
+    for name, value in fields.items():
+        setattr(programme, name, value)
+    _check_cycle(programme)
+    _clean(programme, exclude=["slug"])
+    history.save_versioned(programme, expected_version, list(fields))
+    if partners is not None:
+        programme.partners.set(partners)
+    changes = history.diff(before, history.snapshot(programme, PROGRAMME_FIELDS))
+    if changes:
+        history.record(programme, HistoryEntry.Action.CHANGED, actor, changes)
+    return programme
