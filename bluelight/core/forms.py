@@ -8,6 +8,8 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
+from bluelight.core.history import Conflict
+
 WIDGET_CLASSES = {
     "text": "govuk-input",
     "number": "govuk-input govuk-input--width-5",
@@ -120,3 +122,21 @@ class VersionedForm(GovukForm):
     """Carries the version of the record the form was opened on, so a stale save is refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def run_service(form: GovukForm, call) -> int | None:
+    """Call a service for a valid form. None when it saved; otherwise the HTTP status of the refusal,
+    with the reason on the form: 400 for bad input (against its field), 409 for a conflict."""
+    try:
+        call()
+    except Conflict as error:
+        form.add_error(None, str(error))
+        return 409
+    except ValidationError as error:
+        form.apply_service_errors(error)
+        return 400
+    return None
+
+
+def form_status(form: forms.Form, refused: int | None) -> int:
+    return refused or (400 if form.errors else 200)

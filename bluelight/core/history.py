@@ -76,7 +76,11 @@ def history_of(obj: models.Model):
     ).select_related("actor")
 
 
-class StaleEdit(Exception):
+class Conflict(Exception):
+    """A save refused because of the record's state, not the input: shown above the form, HTTP 409."""
+
+
+class StaleEdit(Conflict):
     """The record changed since the form was opened. Says who changed it and when."""
 
     def __init__(self, obj: models.Model, expected: int):

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from bluelight.core import history
-from bluelight.core.history import Actor, StaleEdit
+from bluelight.core.forms import form_status, run_service
+from bluelight.core.history import Actor
 from bluelight.programmes import selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.programmes.forms import WorkstreamForm
@@ -69,43 +69,40 @@ def workstream_create(request, slug):
     form = WorkstreamForm(
         request.POST or None, programme=access.programme, initial={"stage": Workstream.Stage.PROPOSED}
     )
+    refused = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            workstream = services.workstream_create(
-                actor=Actor(request.user),
-                programme=access.programme,
-                key=data["key"],
-                partner_organisations=data["partner_organisations"],
-                priorities=data["priorities"],
-                **_workstream_fields(data),
-            )
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"Workstream ‘{workstream.title}’ created")
-            return redirect("workstream-detail", slug=slug, key=workstream.key)
+        created = []
+        refused = run_service(
+            form,
+            lambda: created.append(
+                services.workstream_create(
+                    actor=Actor(request.user),
+                    programme=access.programme,
+                    key=data["key"],
+                    partner_organisations=data["partner_organisations"],
+                    priorities=data["priorities"],
+                    **_workstream_fields(data),
+                )  # fmt: skip
+            ),
+        )
+        if refused is None:
+            messages.success(request, f"Workstream ‘{created[0].title}’ created")
+            return redirect("workstream-detail", slug=slug, key=created[0].key)
     return render(
-        request, "programmes/workstream_form.html", {"form": form, "programme": access.programme, "creating": True}
+        request,
+        "programmes/workstream_form.html",
+        {"form": form, "programme": access.programme, "creating": True},
+        status=form_status(form, refused),
     )
 
 
 def workstream_edit(request, slug, key):
     access, workstream = workstream_for(request, slug, key)
     require_edit(request, access, workstream)
+    fields = ("title", "business_lead", "description", "stage", "stage_changed_on", "stage_reason", "illustrative")
     initial = {
-        **{
-            f: getattr(workstream, f)
-            for f in (
-                "title",
-                "business_lead",
-                "description",
-                "stage",
-                "stage_changed_on",
-                "stage_reason",
-                "illustrative",
-            )
-        },
+        **{f: getattr(workstream, f) for f in fields},
         "section": workstream.section_id,
         "lead_organisation": workstream.lead_organisation_id,
         "partner_organisations": list(workstream.partner_organisations.all()),
@@ -113,29 +110,26 @@ def workstream_edit(request, slug, key):
         "version": workstream.version,
     }
     form = WorkstreamForm(request.POST or None, programme=access.programme, editing=True, initial=initial)
-    stale = None
+    refused = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.workstream_update(
+        refused = run_service(
+            form,
+            lambda: services.workstream_update(
                 actor=Actor(request.user),
                 workstream=workstream,
-                expected_version=data["version"] or workstream.version,
+                expected_version=data["version"] or 0,
                 partner_organisations=data["partner_organisations"],
                 priorities=data["priorities"],
                 **_workstream_fields(data),
-            )
-        except StaleEdit as error:
-            stale = error
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
+            ),  # fmt: skip
+        )
+        if refused is None:
             messages.success(request, "Workstream saved")
             return redirect("workstream-detail", slug=slug, key=key)
     return render(
         request,
         "programmes/workstream_form.html",
-        {"form": form, "programme": access.programme, "workstream": workstream, "stale": stale},
-        status=409 if stale else (400 if form.errors else 200),
+        {"form": form, "programme": access.programme, "workstream": workstream},
+        status=form_status(form, refused),
     )

@@ -1,10 +1,11 @@
 """Setting a programme up: create it, change its details, add its sections and plan priorities."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from bluelight.core.history import Actor, StaleEdit
+from bluelight.core.forms import form_status, run_service
+from bluelight.core.history import Actor
 from bluelight.programmes import services
 from bluelight.programmes.access import programme_for, require_admin
 from bluelight.programmes.forms import PriorityForm, ProgrammeForm, SectionForm
@@ -16,15 +17,15 @@ def programme_create(request):
     form = ProgrammeForm(request.POST or None, initial={"rag_scale": "three_point"})
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            programme = services.programme_create(actor=Actor(request.user), **data)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"Programme ‘{programme.name}’ created. Add its sections next.")
-            return redirect("programme-settings", slug=programme.slug)
+        created = []
+        refused = run_service(
+            form, lambda: created.append(services.programme_create(actor=Actor(request.user), **data))
+        )
+        if refused is None:
+            messages.success(request, f"Programme ‘{created[0].name}’ created. Add its sections next.")
+            return redirect("programme-settings", slug=created[0].slug)
     return render(
-        request, "programmes/programme_form.html", {"form": form, "creating": True}, status=400 if form.errors else 200
+        request, "programmes/programme_form.html", {"form": form, "creating": True}, status=form_status(form, None)
     )
 
 
@@ -41,14 +42,13 @@ def programme_settings(request, slug):
             if "add_section" in request.POST
             else (priority_form, services.priority_create, "Plan priority")
         )
-        if form.is_valid():
-            try:
-                service(actor=Actor(request.user), programme=programme, **form.cleaned_data)
-            except ValidationError as error:
-                form.apply_service_errors(error)
-            else:
-                messages.success(request, f"{label} added")
-                return redirect("programme-settings", slug=slug)
+        if (
+            form.is_valid()
+            and run_service(form, lambda: service(actor=Actor(request.user), programme=programme, **form.cleaned_data))
+            is None
+        ):
+            messages.success(request, f"{label} added")
+            return redirect("programme-settings", slug=slug)
         status = 400
     return render(
         request,
@@ -78,24 +78,24 @@ def programme_edit(request, slug):
         "version": programme.version,
     }
     form = ProgrammeForm(request.POST or None, editing=True, initial=initial)
-    status = 200
+    refused = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            services.programme_update(
+        refused = run_service(
+            form,
+            lambda: services.programme_update(
                 actor=Actor(request.user),
                 programme=programme,
                 expected_version=form.cleaned_data["version"] or 0,
                 **data,
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-            status = 409
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
+            ),
+        )
+        if refused is None:
             messages.success(request, "Programme details saved")
             return redirect("programme-settings", slug=slug)
-    if form.errors and status == 200:
-        status = 400
-    return render(request, "programmes/programme_form.html", {"form": form, "programme": programme}, status=status)
+    return render(
+        request,
+        "programmes/programme_form.html",
+        {"form": form, "programme": programme},
+        status=form_status(form, refused),
+    )

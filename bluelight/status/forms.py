@@ -4,12 +4,22 @@ from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
 from bluelight.status.models import ReportingPeriod
 
 
-class AssessmentForm(VersionedForm):
-    rating = forms.ChoiceField(widget=forms.RadioSelect, label="RAG rating")
+class RatingForm(VersionedForm):
+    """A rating on the programme's scale and its rationale: the heart of every rating form."""
+
+    rating_label = "RAG rating"
+    rating = forms.ChoiceField(widget=forms.RadioSelect)
     rationale = forms.CharField(
-        widget=forms.Textarea, required=False,
-        help_text="Why this rating. Required for every rating except Green.",
-    )  # fmt: skip
+        widget=forms.Textarea, required=False, help_text="Why this rating. Required for every rating except Green."
+    )
+
+    def __init__(self, *args, scale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = scale.choices()
+        self.fields["rating"].label = self.rating_label
+
+
+class AssessmentForm(RatingForm):
     narrative = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 8}), required=False, label="Update for the report",
         help_text="Progress this period, as it should appear in the annual report.",
@@ -21,38 +31,23 @@ class AssessmentForm(VersionedForm):
         required=False, label="Date assessed", help_text="For example, 31 10 2023. Today if left blank."
     )
 
-    def __init__(self, *args, scale, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rating"].choices = scale.choices()
 
-
-class CorrectionForm(VersionedForm):
-    rating = forms.ChoiceField(widget=forms.RadioSelect, label="Corrected RAG rating")
-    rationale = forms.CharField(
-        widget=forms.Textarea, required=False, help_text="Required for every rating except Green."
-    )
+class CorrectionForm(RatingForm):
+    rating_label = "Corrected RAG rating"
     correction_reason = forms.CharField(
         widget=forms.Textarea, label="Why the published rating is being corrected",
         error_messages={"required": "Enter why the published rating is being corrected."},
     )  # fmt: skip
 
-    def __init__(self, *args, scale, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rating"].choices = scale.choices()
 
-
-class OverallForm(VersionedForm):
-    rating = forms.ChoiceField(widget=forms.RadioSelect, label="Overall programme rating")
-    rationale = forms.CharField(
-        widget=forms.Textarea, required=False, help_text="Required for every rating except Green."
-    )
+class OverallForm(RatingForm):
+    rating_label = "Overall programme rating"
     correction_reason = forms.CharField(
         widget=forms.Textarea, required=False, label="Why the published rating is being corrected"
     )
 
-    def __init__(self, *args, scale, published: bool, **kwargs):
+    def __init__(self, *args, published: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rating"].choices = scale.choices()
         if not published:
             del self.fields["correction_reason"]
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bluelight.core import history
-from bluelight.core.history import Actor
+from bluelight.core.history import Actor, Conflict
 from bluelight.core.models import HistoryEntry
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
@@ -23,7 +23,7 @@ ASSESSMENT_FIELDS = ["rating", "rationale", "narrative", "assessed_by", "assesse
 OVERALL_FIELDS = ["rating", "rationale"]
 
 
-class PeriodLocked(Exception):
+class PeriodLocked(Conflict):
     def __init__(self, period: ReportingPeriod):
         self.period = period
         super().__init__(

@@ -1,9 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from bluelight.core.history import Actor, StaleEdit
+from bluelight.core.forms import form_status, run_service
+from bluelight.core.history import Actor
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.status import selectors, services
 from bluelight.status.forms import AssessmentForm, CorrectionForm, OverallForm, PeriodForm
@@ -22,42 +22,40 @@ def assessment_record(request, slug, key, label):
     previous_period = selectors.previous_period(period)
     previous = (
         Assessment.objects.filter(workstream=workstream, period=previous_period, is_current=True).first()
-        if previous_period else None
-    )  # fmt: skip
+        if previous_period
+        else None
+    )
     initial = {"assessed_by": workstream.business_lead}
     if current:
         initial = {f: getattr(current, f) for f in ("rating", "rationale", "narrative", "assessed_by", "assessed_on")}
         initial["version"] = current.version
     form = AssessmentForm(request.POST or None, scale=access.programme.scale, initial=initial)
-    status = 200
+    refused = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.assessment_record(
-                actor=Actor(request.user), workstream=workstream, period=period, rating=data["rating"],
-                rationale=data["rationale"], narrative=data["narrative"], assessed_by=data["assessed_by"],
-                assessed_on=data["assessed_on"], expected_version=data["version"],
-            )  # fmt: skip
-        except services.PeriodLocked as error:
-            form.add_error(None, str(error))
-            status = 409
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-            status = 409
-        except ValidationError as error:
-            form.apply_service_errors(error)
-            status = 400
-        else:
+        refused = run_service(
+            form,
+            lambda: services.assessment_record(
+                actor=Actor(request.user),
+                workstream=workstream,
+                period=period,
+                rating=data["rating"],
+                rationale=data["rationale"],
+                narrative=data["narrative"],
+                assessed_by=data["assessed_by"],
+                assessed_on=data["assessed_on"],
+                expected_version=data["version"],
+            ),  # fmt: skip
+        )
+        if refused is None:
             messages.success(request, f"{period.label} rating recorded for {workstream.title}")
             return redirect("workstream-detail", slug=slug, key=key)
-    elif request.method == "POST":
-        status = 400
     return render(
         request,
         "status/assessment_form.html",
         {"form": form, "programme": access.programme, "workstream": workstream, "period": period,
          "current": current, "previous": previous, "previous_period": previous_period},
-        status=status,
+        status=form_status(form, refused),
     )  # fmt: skip
 
 
@@ -67,33 +65,32 @@ def assessment_correct(request, slug, key, label):
     period = _period(access.programme, label)
     current = get_object_or_404(Assessment, workstream=workstream, period=period, is_current=True)
     form = CorrectionForm(
-        request.POST or None, scale=access.programme.scale,
+        request.POST or None,
+        scale=access.programme.scale,
         initial={"rating": current.rating, "rationale": current.rationale, "version": current.version},
-    )  # fmt: skip
-    status = 200
+    )
+    refused = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.assessment_correct(
-                actor=Actor(request.user), assessment=current, rating=data["rating"], rationale=data["rationale"],
-                reason=data["correction_reason"], expected_version=data["version"],
-            )  # fmt: skip
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-            status = 409
-        except ValidationError as error:
-            form.apply_service_errors(error)
-            status = 400
-        else:
+        refused = run_service(
+            form,
+            lambda: services.assessment_correct(
+                actor=Actor(request.user),
+                assessment=current,
+                rating=data["rating"],
+                rationale=data["rationale"],
+                reason=data["correction_reason"],
+                expected_version=data["version"],
+            ),  # fmt: skip
+        )
+        if refused is None:
             messages.success(request, f"Correction recorded for {workstream.title}, {period.label}")
             return redirect("workstream-detail", slug=slug, key=key)
-    elif request.method == "POST":
-        status = 400
     return render(
         request,
         "status/correction_form.html",
         {"form": form, "programme": access.programme, "workstream": workstream, "period": period, "current": current},
-        status=status,
+        status=form_status(form, refused),
     )
 
 
@@ -109,16 +106,24 @@ def period_create(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
     form = PeriodForm(request.POST or None, initial={"cadence": "annual"})
+    refused = None
     if request.method == "POST" and form.is_valid():
-        try:
-            period = services.period_create(actor=Actor(request.user), programme=access.programme, **form.cleaned_data)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"Reporting period {period.label} added")
+        created = []
+        refused = run_service(
+            form,
+            lambda: created.append(
+                services.period_create(actor=Actor(request.user), programme=access.programme, **form.cleaned_data)
+            ),
+        )
+        if refused is None:
+            messages.success(request, f"Reporting period {created[0].label} added")
             return redirect("period-list", slug=slug)
-    status = 400 if form.errors else 200
-    return render(request, "status/period_form.html", {"form": form, "programme": access.programme}, status=status)
+    return render(
+        request,
+        "status/period_form.html",
+        {"form": form, "programme": access.programme},
+        status=form_status(form, refused),
+    )
 
 
 @require_POST
@@ -140,27 +145,27 @@ def overall_record(request, slug, label):
     form = OverallForm(
         request.POST or None, scale=access.programme.scale, published=period.is_published, initial=initial
     )
-    status = 200
+    refused = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.overall_record(
-                actor=Actor(request.user), programme=access.programme, period=period, rating=data["rating"],
-                rationale=data["rationale"], expected_version=data["version"],
+        refused = run_service(
+            form,
+            lambda: services.overall_record(
+                actor=Actor(request.user),
+                programme=access.programme,
+                period=period,
+                rating=data["rating"],
+                rationale=data["rationale"],
+                expected_version=data["version"],
                 correction_reason=data.get("correction_reason", ""),
-            )  # fmt: skip
-        except (services.PeriodLocked, StaleEdit) as error:
-            form.add_error(None, str(error))
-            status = 409
-        except ValidationError as error:
-            form.apply_service_errors(error)
-            status = 400
-        else:
+            ),  # fmt: skip
+        )
+        if refused is None:
             messages.success(request, f"Overall rating for {period.label} recorded")
             return redirect(f"/programmes/{slug}/?period={period.label}")
-    elif request.method == "POST":
-        status = 400
     return render(
-        request, "status/overall_form.html",
-        {"form": form, "programme": access.programme, "period": period, "current": current}, status=status,
-    )  # fmt: skip
+        request,
+        "status/overall_form.html",
+        {"form": form, "programme": access.programme, "period": period, "current": current},
+        status=form_status(form, refused),
+    )
