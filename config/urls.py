@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
 from bluelight.programmes import views as programmes
 from bluelight.programmes import views_setup as setup
@@ -18,6 +19,8 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("", programmes.programme_list, name="programme-list"),
+    path("organisations/", core.organisation_list, name="organisation-list"),
+    path("organisations/new/", core.organisation_create, name="organisation-create"),
     path("programmes/new/", setup.programme_create, name="programme-create"),
     path(P, programmes.programme_dashboard, name="programme-dashboard"),
     path(P + "settings/", setup.programme_settings, name="programme-settings"),
