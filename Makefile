@@ -52,6 +52,7 @@ lint: $(STAMP)
 
 bench: install
 	$(BIN)/python bench/dashboard_report.py
+	$(BIN)/python bench/simulation.py
 
 clean:
 	rm -rf $(VENV) node_modules build var/static
