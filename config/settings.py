@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "bluelight.core",
     "bluelight.programmes",
     "bluelight.status",
+    "bluelight.benefits",
     "bluelight.reports",
 ]
 

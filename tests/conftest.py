@@ -79,7 +79,7 @@ def small_programme(db, system):
 
 
 @pytest.fixture
-def office(small_programme):
+def office(db, small_programme):
     return make_user("office", small_programme["police"], small_programme["programme"], "programme_admin")
 
 

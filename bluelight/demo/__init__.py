@@ -12,7 +12,7 @@ from django.db import transaction
 
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
-from bluelight.demo import escp, essex_police
+from bluelight.demo import escp, escp_benefits, essex_police
 from bluelight.demo.organisations import ORGANISATIONS
 from bluelight.programmes import services as programme_services
 from bluelight.programmes.models import Programme, ProgrammeMembership
@@ -103,8 +103,57 @@ def load_demo(say=print) -> list[Programme]:
             continue
         loaded.append(_load_programme(data, orgs, actor))
         say(f"{slug}: loaded {len(data.WORKSTREAMS)} workstreams")
+    escp_programme = Programme.objects.get(slug=escp.PROGRAMME["slug"])
+    if not hasattr(escp_programme, "benefit_settings"):
+        _load_benefits(escp_programme, orgs, actor)
+        say(f"{escp_programme.slug}: loaded {len(escp_benefits.BENEFITS)} benefits")
     ensure_demo_users(orgs, actor)
     return loaded
+
+
+def _load_benefits(programme: Programme, orgs: dict[str, Organisation], actor: Actor) -> None:
+    from bluelight.benefits import services as benefit_services
+
+    data = escp_benefits
+    benefit_services.settings_set(
+        actor=actor, programme=programme, target=data.TARGET, price_base_year=data.PRICE_BASE_YEAR
+    )
+    costs = {
+        name: benefit_services.unit_cost_create(
+            actor=actor,
+            programme=programme,
+            name=name,
+            category=category,
+            unit=unit,
+            value=value,
+            price_year=year,
+            source=source,
+        )  # fmt: skip
+        for name, category, unit, value, year, source in data.UNIT_COSTS
+    }
+    workstreams = {w.key: w for w in programme.workstreams.all()}
+    for spec in data.BENEFITS:
+        benefit_services.benefit_create(
+            actor=actor,
+            workstream=workstreams[spec["workstream"]],
+            key=spec["key"],
+            title=spec["title"],
+            kind=spec["kind"],
+            confidence_grade=spec["grade"],
+            status=spec.get("status", "profiled"),
+            method=spec.get("method", "amount"),
+            unit_cost=costs.get(spec.get("unit_cost")),
+            price_year=data.PRICE_BASE_YEAR,
+            deadweight=spec.get("deadweight", 0),
+            attribution=spec.get("attribution", 1),
+            adjustments_justification=spec.get("adjustments_justification", ""),
+            measure=spec.get("measure", ""),
+            owner=workstreams[spec["workstream"]].business_lead,
+            illustrative=True,
+            gains=[(orgs[code], share) for code, share in spec["gains"].items()],
+            payers=[orgs[code] for code in spec["payers"]],
+            years=[benefit_services.YearValues(*row) for row in spec["years"]],
+        )
 
 
 def ensure_demo_users(orgs: dict[str, Organisation], actor: Actor) -> None:

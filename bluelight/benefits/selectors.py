@@ -1,0 +1,158 @@
+"""Reads for benefits: the register turned into engine inputs (price-base pounds), and the summary.
+
+`benefit_lines` reads a programme's whole register in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from bluelight.benefits.models import Benefit, BenefitSettings
+from bluelight.benefits.valuation import gmca
+from bluelight.benefits.valuation.deflate import DeflatorSeries
+from bluelight.benefits.valuation.profile import BenefitLine, against_target, total, totals_by, totals_by_gainer
+from bluelight.benefits.valuation.simulation import SimulationResult, simulate
+from bluelight.benefits.valuation.years import label
+from bluelight.programmes.models import Programme
+
+
+class NotConfigured(Exception):
+    """The programme has no benefits target or price base yet."""
+
+
+def settings_of(programme: Programme) -> BenefitSettings:
+    found = BenefitSettings.objects.filter(programme=programme).first()
+    if found is None:
+        raise NotConfigured(f"{programme.name} has no benefits target or price base year yet.")
+    return found
+
+
+def deflator_series(programme: Programme) -> DeflatorSeries:
+    rows = list(programme.deflators.all())
+    return DeflatorSeries(
+        source=rows[0].source if rows else "none entered",
+        published=rows[0].source if rows else "no GDP deflator series entered",
+        index={r.year: r.index for r in rows},
+    )
+
+
+def benefits_of(programme: Programme):
+    return (
+        Benefit.objects.filter(workstream__programme=programme)
+        .select_related("workstream__section", "workstream__lead_organisation", "unit_cost")
+        .prefetch_related("years", "gains__organisation", "payers", "actuals")
+    )
+
+
+def _factor(price_year: int, base_year: int, series: DeflatorSeries) -> Decimal:
+    return Decimal(1) if price_year == base_year else series.factor(price_year, base_year)
+
+
+def valued_years(benefit: Benefit, base_year: int, series: DeflatorSeries, bias: dict[int, Decimal]):
+    """{year: (low, central, high)} in price-base pounds; dis-benefits count against the total."""
+    sign = -1 if benefit.kind == Benefit.Kind.DISBENEFIT else 1
+    out = {}
+    if benefit.method == Benefit.Method.VOLUME:
+        unit = benefit.unit_cost.value * _factor(benefit.unit_cost.price_year, base_year, series)
+        adjust = gmca.Adjustments(benefit.deadweight, benefit.attribution, bias[benefit.confidence_grade])
+        for row in benefit.years.all():
+            out[row.year] = tuple(sign * gmca.value(v, unit, adjust) for v in (row.low, row.central, row.high))
+    else:
+        factor = _factor(benefit.price_year, base_year, series)
+        for row in benefit.years.all():
+            out[row.year] = tuple(sign * v * factor for v in (row.low, row.central, row.high))
+    return out
+
+
+def benefit_lines(programme: Programme, benefits=None) -> list[BenefitLine]:
+    config = settings_of(programme)
+    series = deflator_series(programme)
+    bias = {g.grade: g.optimism_bias for g in programme.confidence_grades.all()}
+    lines = []
+    for benefit in benefits if benefits is not None else benefits_of(programme):
+        values = valued_years(benefit, config.price_base_year, series, bias)
+        lines.append(
+            BenefitLine(
+                key=benefit.key,
+                central={y: v[1] for y, v in values.items()},
+                low={y: v[0] for y, v in values.items()},
+                high={y: v[2] for y, v in values.items()},
+                actuals={a.year: a.amount for a in benefit.actuals.all() if a.signed_off_at},
+                gainers={g.organisation.short_code: g.share for g in benefit.gains.all()},
+                attributes={
+                    "workstream": benefit.workstream.title,
+                    "section": benefit.workstream.section.name,
+                    "type": benefit.get_kind_display(),
+                    "status": benefit.get_status_display(),
+                    "grade": str(benefit.confidence_grade),
+                    "payers": ", ".join(sorted(p.short_code for p in benefit.payers.all())) or "None recorded",
+                },
+            )
+        )
+    return lines
+
+
+def _money(value: Decimal) -> int | float:
+    """Pounds for JSON: a whole number where there are no pence (exact at any programme's scale)."""
+    pence = value.quantize(Decimal("0.01"))
+    return int(pence) if pence == pence.to_integral_value() else float(pence)
+
+
+@dataclass
+class Summary:
+    programme: Programme
+    settings: BenefitSettings
+    lines: list[BenefitLine]
+
+    @property
+    def profiled(self) -> Decimal:
+        return total(self.lines)
+
+    @property
+    def status(self):
+        return against_target(self.profiled, self.settings.target, self.settings.green_at, self.settings.amber_at)
+
+    @property
+    def realised(self) -> Decimal:
+        return sum((amount for line in self.lines for amount in line.actuals.values()), Decimal(0))
+
+    def as_dict(self) -> dict:
+        status = self.status
+        by_year: dict[int, Decimal] = {}
+        for line in self.lines:
+            for year in line.years:
+                by_year[year] = by_year.get(year, Decimal(0)) + line.value(year)
+        return {
+            "programme": self.programme.slug,
+            "price_base": label(self.settings.price_base_year),
+            "target": _money(self.settings.target),
+            "profiled_total": _money(self.profiled),
+            "ratio": float(status.ratio),
+            "rag": status.rag.capitalize(),
+            "realised_to_date": _money(self.realised),
+            "benefits": len(self.lines),
+            "by_section": {k: _money(v) for k, v in totals_by(self.lines, "section").items()},
+            "by_type": {k: _money(v) for k, v in totals_by(self.lines, "type").items()},
+            "by_organisation_gaining": {k: _money(v) for k, v in totals_by_gainer(self.lines).items()},
+            "by_financial_year": {label(y): _money(v) for y, v in sorted(by_year.items())},
+        }
+
+
+def summary(programme: Programme) -> Summary:
+    return Summary(programme, settings_of(programme), benefit_lines(programme))
+
+
+def simulation(programme: Programme, draws: int, seed: int, distribution: str = "triangular") -> SimulationResult:
+    lines = benefit_lines(programme)
+    years = sorted({y for line in lines for y in line.years})
+    shape = (len(lines), len(years))
+    low, central, high = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    for i, line in enumerate(lines):
+        for j, year in enumerate(years):
+            # A dis-benefit's "low" is its largest loss: order each triple so low <= central <= high.
+            trio = sorted(float(line.value(year, case)) for case in ("low", "central", "high"))
+            low[i, j], central[i, j], high[i, j] = trio
+    return simulate(low, central, high, draws=draws, seed=seed, distribution=distribution)

@@ -1,0 +1,234 @@
+"""Writes for the benefits register. Everything is validated before anything is written; bad input
+raises ValidationError naming the field and nothing is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from bluelight.benefits.models import (
+    Benefit,
+    BenefitActual,
+    BenefitGain,
+    BenefitSettings,
+    BenefitYear,
+    ConfidenceGrade,
+    DeflatorIndex,
+    UnitCost,
+    WorkstreamCost,
+)
+from bluelight.benefits.valuation.gmca import DEFAULT_OPTIMISM_BIAS, percent
+from bluelight.benefits.valuation.years import label
+from bluelight.core import history
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry, Organisation
+from bluelight.programmes.models import Programme, Workstream
+
+BENEFIT_FIELDS = [
+    "title", "kind", "owner", "measure", "baseline", "status", "confidence_grade", "method", "unit_cost",
+    "price_year", "deadweight", "attribution", "adjustments_justification", "health", "illustrative",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class YearValues:
+    year: int
+    low: Decimal
+    central: Decimal
+    high: Decimal
+
+
+def _clean(obj, exclude=None):
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise ValidationError(error.message_dict) from None
+
+
+def _cycle_text(programme: Programme) -> str:
+    return f"{label(programme.cycle_start_year)} to {label(programme.cycle_end_year)}"
+
+
+@transaction.atomic
+def settings_set(
+    *, actor: Actor, programme: Programme, target: Decimal, price_base_year: int,
+    green_at: Decimal = Decimal("1.000"), amber_at: Decimal = Decimal("0.900"),
+) -> BenefitSettings:  # fmt: skip
+    if target <= 0:
+        raise ValidationError({"target": "Enter a target of more than £0."})
+    if not amber_at <= green_at:
+        raise ValidationError({"amber_at": "The Amber threshold must not be above the Green threshold."})
+    found, _ = BenefitSettings.objects.update_or_create(
+        programme=programme,
+        defaults={"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at},
+    )
+    for grade, bias in DEFAULT_OPTIMISM_BIAS.items():
+        ConfidenceGrade.objects.get_or_create(programme=programme, grade=grade, defaults={"optimism_bias": bias})
+    history.record(found, HistoryEntry.Action.CHANGED, actor, {"target": [None, str(target)]})
+    return found
+
+
+@transaction.atomic
+def unit_cost_create(*, actor: Actor, programme: Programme, **fields) -> UnitCost:
+    cost = UnitCost(programme=programme, **fields)
+    if not (cost.source or "").strip():
+        raise ValidationError({"source": "Enter where the unit cost comes from: publisher, title, edition and table."})
+    _clean(cost)
+    cost.save()
+    history.record(
+        cost,
+        HistoryEntry.Action.CREATED,
+        actor,
+        history.diff({}, history.snapshot(cost, ["name", "value", "price_year", "source"])),
+    )
+    return cost
+
+
+@transaction.atomic
+def deflators_set(*, actor: Actor, programme: Programme, rows: Iterable[tuple[int, Decimal]], source: str) -> int:
+    if not source.strip():
+        raise ValidationError({"source": "Enter where the deflator series comes from, with its release date."})
+    count = 0
+    for year, index in rows:
+        if index <= 0:
+            raise ValidationError({"index": f"The index for {label(year)} must be more than 0."})
+        DeflatorIndex.objects.update_or_create(
+            programme=programme, year=year, defaults={"index": index, "source": source}
+        )
+        count += 1
+    return count
+
+
+def _check_benefit(benefit: Benefit, gains, years: list[YearValues]) -> None:
+    programme = benefit.workstream.programme
+    errors: dict[str, str] = {}
+    if gains is not None:
+        shares = sum((share for _, share in gains), Decimal(0))
+        if not gains:
+            errors["gains"] = "Enter at least one organisation that gains, with its share."
+        elif shares != 1:
+            errors["gains"] = (
+                f"The shares of the organisations that gain add up to {percent(shares)}; they must add up to 100%."
+            )
+        elif len({org.pk for org, _ in gains}) != len(gains):
+            errors["gains"] = "Each organisation that gains can appear once."
+    if benefit.method == Benefit.Method.VOLUME and benefit.unit_cost_id is None:
+        errors["unit_cost"] = "Choose the unit cost the volumes are valued at."
+    if benefit.unit_cost_id and benefit.unit_cost.programme_id != programme.pk:
+        errors["unit_cost"] = "Choose a unit cost from this programme's library."
+    for row in years:
+        where = label(row.year)
+        if not programme.cycle_start_year <= row.year <= programme.cycle_end_year:
+            errors["years"] = f"{where} is outside the programme's cycle ({_cycle_text(programme)})."
+            break
+        if min(row.low, row.central, row.high) < 0:
+            noun = "volume" if benefit.method == Benefit.Method.VOLUME else "amount"
+            errors["years"] = f"{where}: a {noun} cannot be negative (record a dis-benefit as its own benefit)."
+            break
+        if not row.low <= row.central <= row.high:
+            errors["years"] = f"{where}: low, central and high must be in that order (low ≤ central ≤ high)."
+            break
+    if len({row.year for row in years}) != len(years):
+        errors["years"] = "Each financial year can appear once in the profile."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _write_parts(benefit: Benefit, gains, payers, years: list[YearValues] | None) -> None:
+    if gains is not None:
+        benefit.gains.all().delete()
+        BenefitGain.objects.bulk_create([BenefitGain(benefit=benefit, organisation=o, share=s) for o, s in gains])
+    if payers is not None:
+        benefit.payers.set(payers)
+    if years is not None:
+        benefit.years.all().delete()
+        BenefitYear.objects.bulk_create(
+            [BenefitYear(benefit=benefit, year=r.year, low=r.low, central=r.central, high=r.high) for r in years]
+        )
+
+
+def _key_taken(workstream: Workstream, key: str, exclude_pk=None) -> bool:
+    return Benefit.objects.filter(workstream__programme=workstream.programme, key=key).exclude(pk=exclude_pk).exists()
+
+
+@transaction.atomic
+def benefit_create(
+    *, actor: Actor, workstream: Workstream, key: str, gains: list[tuple[Organisation, Decimal]],
+    years: list[YearValues], payers: Iterable[Organisation] = (), **fields,
+) -> Benefit:  # fmt: skip
+    benefit = Benefit(workstream=workstream, key=key, **fields)
+    _clean(benefit)
+    if _key_taken(workstream, key):
+        raise ValidationError({"key": f"The programme already has a benefit with the short name {key}."})
+    _check_benefit(benefit, gains, years)
+    benefit.save()
+    _write_parts(benefit, gains, list(payers), years)
+    history.record(
+        benefit, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(benefit, BENEFIT_FIELDS))
+    )
+    return benefit
+
+
+@transaction.atomic
+def benefit_update(
+    *, actor: Actor, benefit: Benefit, expected_version: int, gains=None, payers=None, years=None, **fields
+) -> Benefit:
+    before = history.snapshot(benefit, BENEFIT_FIELDS)
+    for name, value in fields.items():
+        setattr(benefit, name, value)
+    _clean(benefit, exclude=["workstream", "key"])
+    _check_benefit(benefit, gains, years if years is not None else [])
+    history.save_versioned(benefit, expected_version, list(fields))
+    _write_parts(benefit, gains, payers, years)
+    changes = history.diff(before, history.snapshot(benefit, BENEFIT_FIELDS))
+    if years is not None:
+        changes["profile"] = ["(previous)", [f"{label(r.year)}: {r.central}" for r in years]]
+    history.record(benefit, HistoryEntry.Action.CHANGED, actor, changes)
+    return benefit
+
+
+@transaction.atomic
+def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal, note: str = "") -> BenefitActual:
+    programme = benefit.workstream.programme
+    if not programme.cycle_start_year <= year <= programme.cycle_end_year:
+        raise ValidationError({"year": f"{label(year)} is outside the programme's cycle ({_cycle_text(programme)})."})
+    existing = BenefitActual.objects.filter(benefit=benefit, year=year).first()
+    if existing and existing.signed_off_at:
+        raise ValidationError({"amount": f"The {label(year)} actual has been signed off and cannot be changed."})
+    actual, created = BenefitActual.objects.update_or_create(
+        benefit=benefit, year=year, defaults={"amount": amount, "note": note, "entered_by": actor.user}
+    )
+    history.record(
+        benefit, HistoryEntry.Action.CHANGED, actor, {f"actual {label(year)}": [None, str(amount)]},
+        note="Actual entered at the annual benefit review",
+    )  # fmt: skip
+    return actual
+
+
+@transaction.atomic
+def actual_sign_off(*, actor: Actor, actual: BenefitActual) -> BenefitActual:
+    if actual.signed_off_at:
+        return actual
+    actual.signed_off_by, actual.signed_off_at = actor.user, timezone.now()
+    history.save_versioned(actual, actual.version, ["signed_off_by", "signed_off_at"])
+    history.record(
+        actual.benefit, HistoryEntry.Action.CHANGED, actor, {f"actual {label(actual.year)}": ["entered", "signed off"]},
+        note="Signed-off actual now replaces the forecast in every total",
+    )  # fmt: skip
+    return actual
+
+
+@transaction.atomic
+def cost_record(
+    *, actor: Actor, workstream: Workstream, year: int, amount: Decimal, description: str = ""
+) -> WorkstreamCost:
+    cost = WorkstreamCost(workstream=workstream, year=year, amount=amount, description=description)
+    _clean(cost)
+    cost.save()
+    history.record(workstream, HistoryEntry.Action.CHANGED, actor, {f"cost {label(year)}": [None, str(amount)]})
+    return cost

@@ -1,0 +1,139 @@
+"""The benefits register through its services and commands: the ESCP demo, refusals, actuals."""
+
+import json
+from decimal import Decimal as D
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from bluelight.benefits import selectors, services
+from bluelight.benefits.models import Benefit, BenefitGain, BenefitYear, UnitCost
+from bluelight.benefits.services import YearValues
+from bluelight.cli import main
+from bluelight.core.history import Actor, history_of
+from bluelight.programmes.models import Programme
+
+
+def test_escp_summary_is_14266000_against_15400000_amber(demo, capsys):
+    assert main(["benefits", "summary", "--programme", "essex-escp", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["target"] == 15400000
+    assert data["profiled_total"] == 14266000
+    assert data["ratio"] == 0.926  # 14,266,000 / 15,400,000 = 0.92636...
+    assert data["rag"] == "Amber"
+    # The arson benefit by the GMCA chain: 20 x 8,420 x 0.75 x 0.5 x 0.8 = 50,520 a year.
+    arson = Benefit.objects.get(key="deliberate-fires-avoided")
+    line = selectors.benefit_lines(arson.programme, [arson])[0]
+    assert line.value(2020) == D("50520")
+    # Totals by organisation that gains add back to the whole.
+    assert sum(data["by_organisation_gaining"].values()) == 14266000
+
+
+def test_tri_service_benefit_has_the_published_range(demo):
+    benefit = Benefit.objects.get(key="tri-service-cost-avoidance")
+    rows = {(r.low, r.high) for r in benefit.years.all()}
+    assert rows == {(D("30965"), D("68540"))}
+
+
+def test_simulation_from_the_command_line_is_reproducible(demo, capsys):
+    args = ["benefits", "simulate", "--programme", "essex-escp", "--draws", "5000", "--seed", "11", "--json"]
+    assert main(args) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(args) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert first == again
+    assert first["p10"] <= first["p50"] <= first["p90"]
+    assert 0 <= first["probability_of_meeting_target"] <= 1
+
+
+@pytest.fixture
+def escp(demo):
+    return Programme.objects.get(slug="essex-escp")
+
+
+def _counts():
+    return (Benefit.objects.count(), BenefitGain.objects.count(), BenefitYear.objects.count(), UnitCost.objects.count())
+
+
+def _new_benefit(escp, **overrides):
+    from bluelight.core.models import Organisation
+
+    workstream = escp.workstreams.get(key="project-minerva")
+    fields = {
+        "key": "minerva-test", "title": "Test", "kind": "cashable", "confidence_grade": 2, "price_year": 2015,
+        "gains": [(Organisation.objects.get(short_code="EP"), D("0.5")), (Organisation.objects.get(short_code="ECFRS"), D("0.47"))],
+        "years": [YearValues(2020, D("1"), D("2"), D("3"))],
+    }  # fmt: skip
+    fields.update(overrides)
+    return services.benefit_create(actor=Actor(None), workstream=workstream, **fields)
+
+
+def test_shares_that_do_not_add_up_to_100_are_refused(escp):
+    before = _counts()
+    with pytest.raises(ValidationError) as error:
+        _new_benefit(escp)
+    assert error.value.message_dict["gains"] == [
+        "The shares of the organisations that gain add up to 97%; they must add up to 100%."
+    ]
+    assert _counts() == before
+
+
+def test_negative_volume_and_year_outside_the_programme_are_refused(escp):
+    from bluelight.core.models import Organisation
+
+    everyone = [(Organisation.objects.get(short_code="EP"), D("1"))]
+    arson = UnitCost.objects.get(programme=escp, name="Arson")
+    before = _counts()
+    with pytest.raises(ValidationError) as error:
+        _new_benefit(
+            escp, gains=everyone, method="volume", unit_cost=arson, years=[YearValues(2020, D("-1"), D("2"), D("3"))]
+        )
+    assert error.value.message_dict["years"] == [
+        "2020/21: a volume cannot be negative (record a dis-benefit as its own benefit)."
+    ]
+    with pytest.raises(ValidationError) as error:
+        _new_benefit(escp, gains=everyone, years=[YearValues(2031, D("1"), D("2"), D("3"))])
+    assert error.value.message_dict["years"] == ["2031/32 is outside the programme's cycle (2017/18 to 2026/27)."]
+    assert _counts() == before
+
+
+def test_a_unit_cost_with_no_source_is_refused(escp):
+    before = _counts()
+    with pytest.raises(ValidationError) as error:
+        services.unit_cost_create(
+            actor=Actor(None), programme=escp, name="Burglary", category="crime", unit="per offence",
+            value=D("5930"), price_year=2015, source="  ",
+        )  # fmt: skip
+    assert "Enter where the unit cost comes from" in error.value.message_dict["source"][0]
+    assert _counts() == before
+
+
+def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp, office):
+    benefit = Benefit.objects.get(key="cbcd-police-time")  # £150,000 a year forecast
+    actual = services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("120000"))
+    assert selectors.summary(escp).profiled == D("14266000")  # entered, not yet signed off: no change
+    services.actual_sign_off(actor=Actor(office), actual=actual)
+    result = selectors.summary(escp)
+    assert result.profiled == D("14236000")  # 14,266,000 - 150,000 + 120,000
+    assert result.realised == D("120000")
+    line = next(line for line in result.lines if line.key == "cbcd-police-time")
+    assert line.is_actual(2017) and not line.is_actual(2018)
+    with pytest.raises(ValidationError, match="signed off and cannot be changed"):
+        services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("1"))
+    assert any("Signed-off actual" in entry.note for entry in history_of(benefit))
+
+
+def test_reading_the_register_takes_the_same_queries_for_more_benefits(escp, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ten:
+        selectors.summary(escp).as_dict()
+    from bluelight.core.models import Organisation
+
+    ep = Organisation.objects.get(short_code="EP")
+    for i in range(15):
+        _new_benefit(escp, key=f"extra-{i}", gains=[(ep, D("1"))])
+    with CaptureQueriesContext(connection) as more:
+        selectors.summary(escp).as_dict()
+    assert len(more.captured_queries) == len(ten.captured_queries)
