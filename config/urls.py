@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from bluelight.benefits import views as benefits
 from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
 from bluelight.programmes import views as programmes
@@ -30,6 +31,10 @@ urlpatterns = [
     path(W + "edit/", programmes.workstream_edit, name="workstream-edit"),
     path(W + "ratings/<path:label>/correct/", status.assessment_correct, name="assessment-correct"),
     path(W + "ratings/<path:label>/", status.assessment_record, name="assessment-record"),
+    path(P + "benefits/", benefits.benefits_dashboard, name="benefits-dashboard"),
+    path(P + "benefits/<slug:key>/", benefits.benefit_detail, name="benefit-detail"),
+    path(P + "benefits/<slug:key>/actuals/", benefits.actual_record, name="actual-record"),
+    path(P + "benefits/<slug:key>/actuals/<int:year>/sign-off/", benefits.actual_sign_off, name="actual-sign-off"),
     path(P + "periods/", status.period_list, name="period-list"),
     path(P + "periods/new/", status.period_create, name="period-create"),
     path(P + "periods/<path:label>/publish/", status.period_publish, name="period-publish"),

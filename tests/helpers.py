@@ -64,9 +64,10 @@ class _TextReader(HTMLParser):
 
 
 def text_of(html: str, element_id: str) -> str:
+    """The text of the element with this id, as read: elements separated by a space, white space folded."""
     reader = _TextReader(element_id)
     reader.feed(html)
-    return " ".join("".join(reader.parts).split())
+    return " ".join(" ".join(reader.parts).split())
 
 
 def error_summary(html: str) -> str:

@@ -36,6 +36,17 @@ def percent(share: Decimal) -> str:
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
 
 
+def _plain(number: Decimal) -> str:
+    """20.0000 -> '20', 12.5 -> '12.5', 8420 -> '8,420'."""
+    text = f"{number:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _money(amount: Decimal) -> str:
+    pence = amount.quantize(Decimal("0.01"))
+    return f"£{pence:,.0f}" if pence == pence.to_integral_value() else f"£{pence:,.2f}"
+
+
 @dataclass(frozen=True)
 class Step:
     description: str
@@ -51,7 +62,7 @@ def working(volume: Decimal, unit_cost: Decimal, adjustments: Adjustments) -> li
     attributed = after_deadweight * adjustments.attribution
     final = attributed * (1 - adjustments.optimism_bias)
     return [
-        Step(f"{volume} x £{unit_cost} unit cost", gross),
+        Step(f"{_plain(volume)} x {_money(unit_cost)} unit cost", gross),
         Step(f"less {percent(adjustments.deadweight)} deadweight", after_deadweight),
         Step(f"x {percent(adjustments.attribution)} attribution", attributed),
         Step(f"less {percent(adjustments.optimism_bias)} optimism bias", final),

@@ -13,3 +13,22 @@ def rag_class(rating: str | None) -> str:
 @register.filter
 def rag_label(rating: str | None, scale=None) -> str:
     return (scale or THREE_POINT).label(rating)
+
+
+@register.filter
+def pounds(value) -> str:
+    """£14,266,000 — pence shown only when there are any; negatives as −£1,200."""
+    if value is None or value == "":
+        return ""
+    from decimal import Decimal
+
+    amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    sign = "−" if amount < 0 else ""
+    amount = abs(amount)
+    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    return f"{sign}£{text}"
+
+
+@register.filter
+def percentage(value, places: int = 1) -> str:
+    return f"{float(value) * 100:.{int(places)}f}%"

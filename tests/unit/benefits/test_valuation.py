@@ -52,7 +52,9 @@ def test_gmca_chain_with_deadweight_attribution_and_optimism_bias():
     steps = gmca.working(D("10"), D("14050"), adjustments)
     # 10 x 14,050 = 140,500; x (1 - 0.20) = 112,400; x 0.50 = 56,200; x (1 - 0.10) = 50,580
     assert [s.value for s in steps] == [D("140500"), D("112400.00"), D("56200.0000"), D("50580.000000")]
-    assert steps[1].description == "less 20% deadweight"
+    assert [s.description for s in steps] == [
+        "10 x £14,050 unit cost", "less 20% deadweight", "x 50% attribution", "less 10% optimism bias",
+    ]  # fmt: skip
     with pytest.raises(ValueError, match="volume cannot be negative"):
         gmca.value(D("-1"), D("10"), adjustments)
     with pytest.raises(ValueError, match="deadweight must be between 0% and 100%"):

@@ -1,0 +1,170 @@
+from decimal import Decimal
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from bluelight.benefits import selectors, services
+from bluelight.benefits.forms import ActualForm
+from bluelight.benefits.models import Benefit, BenefitActual
+from bluelight.benefits.valuation import gmca
+from bluelight.benefits.valuation.profile import cumulative_profile, totals_by, totals_by_gainer
+from bluelight.benefits.valuation.years import label
+from bluelight.core import history
+from bluelight.core.forms import form_status, run_service
+from bluelight.core.history import Actor
+from bluelight.programmes.access import programme_for, require_admin
+from bluelight.reports.charts import Series, line_chart
+
+FILTERS = ("section", "type", "status", "organisation")
+SIMULATION_DRAWS = 20_000
+
+
+def _table(groups: dict[str, Decimal]) -> list[tuple[str, Decimal]]:
+    return sorted(groups.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _matches(line, wanted: dict[str, str]) -> bool:
+    for name, value in wanted.items():
+        if name == "organisation":
+            if value not in line.gainers:
+                return False
+        elif line.attributes.get(name) != value:
+            return False
+    return True
+
+
+def benefits_dashboard(request, slug):
+    access = programme_for(request, slug)
+    programme = access.programme
+    try:
+        result = selectors.summary(programme)
+    except selectors.NotConfigured as error:
+        return render(request, "benefits/not_configured.html", {"programme": programme, "message": str(error)})
+    config = result.settings
+    years = list(range(programme.cycle_start_year, programme.cycle_end_year + 1))
+    points = cumulative_profile(result.lines, years)
+    chart = line_chart(
+        f"Cumulative profiled benefits against the {config.target:,.0f} pound target",
+        "Cumulative benefits by financial year, with the target as a dashed line. The same figures are in the table.",
+        [Series("Cumulative profile", [(label(p.year), float(p.cumulative)) for p in points])],
+        target=float(config.target),
+        target_label=f"Target £{config.target / 1_000_000:.1f}m",
+    )
+    simulation = selectors.simulation(programme, draws=SIMULATION_DRAWS, seed=1)
+    chance = simulation.probability_at_least(float(config.target))
+    wanted = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+    benefits = list(selectors.benefits_of(programme))
+    rows = [(b, line) for b, line in zip(benefits, result.lines, strict=True) if _matches(line, wanted)]
+    paying = {}
+    for benefit, line in zip(benefits, result.lines, strict=True):
+        payers = [p.short_code for p in benefit.payers.all()] or ["None recorded"]
+        for code in payers:
+            paying[code] = paying.get(code, Decimal(0)) + line.total() / len(payers)
+    options = {
+        "section": sorted({line.attributes["section"] for line in result.lines}),
+        "type": sorted({line.attributes["type"] for line in result.lines}),
+        "status": sorted({line.attributes["status"] for line in result.lines}),
+        "organisation": sorted({code for line in result.lines for code in line.gainers}),
+    }
+    return render(
+        request,
+        "benefits/dashboard.html",
+        {
+            "access": access,
+            "programme": programme,
+            "summary": result,
+            "status": result.status,
+            "config": config,
+            "points": [(label(p.year), p) for p in points],
+            "chart": chart,
+            "simulation": simulation,
+            "chance": chance,
+            "rows": rows,
+            "wanted": wanted,
+            "options": options,
+            "draws": SIMULATION_DRAWS,
+            "p10": round(simulation.p10),
+            "p50": round(simulation.p50),
+            "p90": round(simulation.p90),
+            "by_gainer": _table(totals_by_gainer(result.lines)),
+            "by_payer": _table(paying),
+            "by_grade": sorted(totals_by(result.lines, "grade").items()),
+            "by_section": _table(totals_by(result.lines, "section")),
+        },  # fmt: skip
+    )
+
+
+def benefit_detail(request, slug, key):
+    access = programme_for(request, slug)
+    programme = access.programme
+    benefit = get_object_or_404(selectors.benefits_of(programme), key=key)
+    config = selectors.settings_of(programme)
+    series = selectors.deflator_series(programme)
+    bias = {g.grade: g.optimism_bias for g in programme.confidence_grades.all()}
+    line = selectors.benefit_lines(programme, [benefit])[0]
+    valued = selectors.valued_years(benefit, config.price_base_year, series, bias)
+    profile = []
+    for row in benefit.years.all():
+        low, central, high = valued[row.year]
+        profile.append({
+            "year": label(row.year), "inputs": (row.low, row.central, row.high), "low": low, "central": central,
+            "high": high, "counted": line.value(row.year), "actual": line.is_actual(row.year),
+        })  # fmt: skip
+    working = None
+    if benefit.method == Benefit.Method.VOLUME and benefit.years.all():
+        first = benefit.years.all()[0]
+        unit = benefit.unit_cost.value * selectors._factor(benefit.unit_cost.price_year, config.price_base_year, series)
+        adjust = gmca.Adjustments(benefit.deadweight, benefit.attribution, bias[benefit.confidence_grade])
+        working = {"year": label(first.year), "steps": gmca.working(first.central, unit, adjust), "unit": unit}
+    actual_years = [(y.year, label(y.year)) for y in benefit.years.all()]
+    form = ActualForm(years=actual_years)
+    return render(
+        request,
+        "benefits/benefit_detail.html",
+        {
+            "access": access,
+            "programme": programme,
+            "benefit": benefit,
+            "config": config,
+            "profile": profile,
+            "working": working,
+            "line": line,
+            "form": form,
+            "actuals": benefit.actuals.all(),
+            "timeline": history.history_of(benefit)[:30],
+            "price_base": label(config.price_base_year),
+            "price_year": label(benefit.unit_cost.price_year if benefit.unit_cost else benefit.price_year),
+        },  # fmt: skip
+    )
+
+
+def actual_record(request, slug, key):
+    access = programme_for(request, slug)
+    require_admin(access)
+    benefit = get_object_or_404(selectors.benefits_of(access.programme), key=key)
+    form = ActualForm(request.POST or None, years=[(y.year, label(y.year)) for y in benefit.years.all()])
+    refused = None
+    if request.method == "POST" and form.is_valid():
+        refused = run_service(
+            form, lambda: services.actual_record(actor=Actor(request.user), benefit=benefit, **form.cleaned_data)
+        )
+        if refused is None:
+            messages.success(request, f"Actual for {label(form.cleaned_data['year'])} entered: sign it off to count it")
+            return redirect("benefit-detail", slug=slug, key=key)
+    return render(
+        request, "benefits/actual_form.html", {"form": form, "programme": access.programme, "benefit": benefit},
+        status=form_status(form, refused),
+    )  # fmt: skip
+
+
+@require_POST
+def actual_sign_off(request, slug, key, year):
+    access = programme_for(request, slug)
+    require_admin(access)
+    actual = get_object_or_404(
+        BenefitActual, benefit__workstream__programme=access.programme, benefit__key=key, year=year
+    )
+    services.actual_sign_off(actor=Actor(request.user), actual=actual)
+    messages.success(request, f"{label(year)} actual signed off: it now replaces the forecast in every total")
+    return redirect("benefit-detail", slug=slug, key=key)
