@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
@@ -13,6 +13,7 @@ import numpy as np
 from bluelight.benefits.models import Benefit, BenefitSettings
 from bluelight.benefits.valuation import gmca
 from bluelight.benefits.valuation.deflate import DeflatorSeries
+from bluelight.benefits.valuation.discounting import present_value
 from bluelight.benefits.valuation.profile import BenefitLine, against_target, total, totals_by, totals_by_gainer
 from bluelight.benefits.valuation.simulation import SimulationResult, simulate
 from bluelight.benefits.valuation.years import label
@@ -89,6 +90,7 @@ def benefit_lines(programme: Programme, benefits=None) -> list[BenefitLine]:
                     "status": benefit.get_status_display(),
                     "grade": str(benefit.confidence_grade),
                     "payers": ", ".join(sorted(p.short_code for p in benefit.payers.all())) or "None recorded",
+                    "health": "yes" if benefit.health else "no",
                 },
             )
         )
@@ -106,6 +108,7 @@ class Summary:
     programme: Programme
     settings: BenefitSettings
     lines: list[BenefitLine]
+    benefits: list[Benefit] = field(default_factory=list)
 
     @property
     def profiled(self) -> Decimal:
@@ -114,6 +117,23 @@ class Summary:
     @property
     def status(self):
         return against_target(self.profiled, self.settings.target, self.settings.green_at, self.settings.amber_at)
+
+    @property
+    def present_value(self) -> Decimal:
+        """Central profile discounted to the price base year at the Green Book rate (health benefits at 1.5%)."""
+        base = self.settings.price_base_year
+        total_pv = Decimal(0)
+        for line in self.lines:
+            flows = {year - base: line.value(year) for year in line.years if year >= base}
+            total_pv += present_value(flows, "health" if line.attributes.get("health") == "yes" else "standard")
+        return total_pv
+
+    @property
+    def forecast(self) -> Decimal:
+        return self.profiled - self.realised
+
+    def unit_cost_sources(self) -> list[str]:
+        return sorted({b.unit_cost.source for b in self.benefits if b.unit_cost_id})
 
     @property
     def realised(self) -> Decimal:
@@ -133,6 +153,7 @@ class Summary:
             "ratio": float(status.ratio),
             "rag": status.rag.capitalize(),
             "realised_to_date": _money(self.realised),
+            "present_value": _money(self.present_value),
             "benefits": len(self.lines),
             "by_section": {k: _money(v) for k, v in totals_by(self.lines, "section").items()},
             "by_type": {k: _money(v) for k, v in totals_by(self.lines, "type").items()},
@@ -142,7 +163,8 @@ class Summary:
 
 
 def summary(programme: Programme) -> Summary:
-    return Summary(programme, settings_of(programme), benefit_lines(programme))
+    benefits = list(benefits_of(programme))
+    return Summary(programme, settings_of(programme), benefit_lines(programme, benefits), benefits)
 
 
 def simulation(programme: Programme, draws: int, seed: int, distribution: str = "triangular") -> SimulationResult:

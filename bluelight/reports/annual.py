@@ -30,6 +30,7 @@ class AnnualReport:
     consulted: list[tuple[str, str]]  # (name, workstream)
     marking: str
     generated_at: datetime.datetime
+    benefits: object | None  # bluelight.benefits.selectors.Summary, when the programme has a target
     as_at: datetime.date
     illustrative: bool
 
@@ -57,7 +58,14 @@ def build_annual_report(programme: Programme, period: ReportingPeriod, marking: 
     illustrative = any(row.assessment.illustrative or row.workstream.illustrative for row in view.rows) or any(
         w.illustrative for w, _ in view.no_longer_reported
     )
+    from bluelight.benefits import selectors as benefit_selectors
+
+    try:
+        benefits = benefit_selectors.summary(programme)
+    except benefit_selectors.NotConfigured:
+        benefits = None
     return AnnualReport(
+        benefits=benefits,
         programme=programme,
         period=period,
         view=view,

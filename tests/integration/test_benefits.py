@@ -137,3 +137,36 @@ def test_reading_the_register_takes_the_same_queries_for_more_benefits(escp, dja
     with CaptureQueriesContext(connection) as more:
         selectors.summary(escp).as_dict()
     assert len(more.captured_queries) == len(ten.captured_queries)
+
+
+def test_annual_report_has_a_benefits_section_with_its_method(escp, tmp_path):
+    from tests.helpers import text_of
+
+    out = tmp_path / "escp.html"
+    assert main(["report", "annual", "--programme", "essex-escp", "--period", "2023/24", "--out", str(out)]) == 0
+    html = out.read_text()
+    assert text_of(html, "benefits-heading") == "6.0 Benefits"
+    summary = text_of(html, "benefits-summary")
+    assert "profiled £14,266,000 of benefits over its cycle against a minimum target of £15,400,000" in summary
+    assert "92.6% of the target, so its benefits rating is Amber" in summary
+    assert "Amber</strong>. Of the profile" in html
+    assert "£0 is signed-off actuals (realised to date) and £14,266,000 is still forecast" in summary
+    method = text_of(html, "benefits-method")
+    assert "All values are in 2015/16 prices" in method
+    assert "Green Book rate of 3.5%" in method
+    assert "Optimism bias by grade: 1: 0%, 2: 10%, 3: 20%, 4: 30%, 5: 40%, 6: 60%." in method
+    assert "Home Office, The economic and social costs of crime, second edition (2018)" in method
+    # The Essex Police portfolio has no benefits target: its report has no benefits section.
+    police = tmp_path / "police.html"
+    main(["report", "annual", "--programme", "essex-police-collaboration", "--period", "2023", "--out", str(police)])
+    assert "benefits-heading" not in police.read_text()
+
+
+def test_present_value_of_a_hand_worked_benefit(escp):
+    # Hoffmanns Way: £3,000,000 in 2018/19, three years after the 2015/16 base:
+    # 1.035^3 = 1.035 x 1.035 x 1.035 = 1.108717875; 3,000,000 / 1.108717875 = 2,705,828.12
+    from bluelight.benefits.selectors import Summary, settings_of
+
+    benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
+    one = Summary(escp, settings_of(escp), selectors.benefit_lines(escp, [benefit]), [benefit])
+    assert round(one.present_value, 2) == D("2705828.12")
