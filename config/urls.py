@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bluelight.benefits import views as benefits
+from bluelight.benefits import views_setup as benefits_setup
 from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
 from bluelight.programmes import views as programmes
@@ -32,6 +33,10 @@ urlpatterns = [
     path(W + "ratings/<path:label>/correct/", status.assessment_correct, name="assessment-correct"),
     path(W + "ratings/<path:label>/", status.assessment_record, name="assessment-record"),
     path(P + "benefits/", benefits.benefits_dashboard, name="benefits-dashboard"),
+    path(P + "benefits/settings/", benefits_setup.benefit_settings, name="benefit-settings"),
+    path(P + "benefits/unit-costs/", benefits_setup.unit_costs, name="unit-costs"),
+    path(P + "benefits/new/", benefits_setup.benefit_create, name="benefit-create"),
+    path(P + "benefits/<slug:key>/edit/", benefits_setup.benefit_edit, name="benefit-edit"),
     path(P + "benefits/<slug:key>/", benefits.benefit_detail, name="benefit-detail"),
     path(P + "benefits/<slug:key>/actuals/", benefits.actual_record, name="actual-record"),
     path(P + "benefits/<slug:key>/actuals/<int:year>/sign-off/", benefits.actual_sign_off, name="actual-sign-off"),

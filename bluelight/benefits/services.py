@@ -58,6 +58,7 @@ def _cycle_text(programme: Programme) -> str:
 def settings_set(
     *, actor: Actor, programme: Programme, target: Decimal, price_base_year: int,
     green_at: Decimal = Decimal("1.000"), amber_at: Decimal = Decimal("0.900"),
+    grades: dict[int, Decimal] | None = None,
 ) -> BenefitSettings:  # fmt: skip
     if target <= 0:
         raise ValidationError({"target": "Enter a target of more than £0."})
@@ -69,6 +70,10 @@ def settings_set(
     )
     for grade, bias in DEFAULT_OPTIMISM_BIAS.items():
         ConfidenceGrade.objects.get_or_create(programme=programme, grade=grade, defaults={"optimism_bias": bias})
+    for grade, bias in (grades or {}).items():
+        if not Decimal(0) <= bias <= Decimal(1):
+            raise ValidationError({f"grade_{grade}": "Enter an optimism bias between 0% and 100%."})
+        ConfidenceGrade.objects.filter(programme=programme, grade=grade).update(optimism_bias=bias)
     history.record(found, HistoryEntry.Action.CHANGED, actor, {"target": [None, str(target)]})
     return found
 

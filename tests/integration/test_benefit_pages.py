@@ -83,3 +83,87 @@ def test_an_organisation_editor_cannot_enter_actuals(client, demo):
 def test_a_programme_without_a_target_says_so(office_client):
     page = office_client.get("/programmes/essex-police-collaboration/benefits/").content.decode()
     assert "has no benefits target or price base year yet" in page
+
+
+def _benefit_form(ep, ecfrs, **extra):
+    form = {
+        "workstream": "", "key": "minerva-savings", "title": "Minerva savings", "kind": "cashable", "status": "profiled",
+        "confidence_grade": "2", "method": "amount", "price_year": "2015",
+        f"gain_{ep.pk}": "50", f"gain_{ecfrs.pk}": "47",
+        "central_2024": "100000", "low_2024": "80000", "high_2024": "130000", "central_2025": "100000",
+    }  # fmt: skip
+    form.update(extra)
+    return form
+
+
+def test_adding_a_benefit_refuses_bad_shares_then_moves_the_total(office_client):
+    from bluelight.benefits.models import Benefit
+    from bluelight.core.models import Organisation
+    from bluelight.programmes.models import Workstream
+
+    ep, ecfrs = Organisation.objects.get(short_code="EP"), Organisation.objects.get(short_code="ECFRS")
+    minerva = Workstream.objects.get(key="project-minerva")
+    url = "/programmes/essex-escp/benefits/new/"
+    refused = office_client.post(url, _benefit_form(ep, ecfrs, workstream=minerva.pk))
+    assert refused.status_code == 400
+    assert "add up to 97%; they must add up to 100%" in error_summary(refused.content.decode())
+    assert not Benefit.objects.filter(key="minerva-savings").exists()
+
+    low_only = office_client.post(
+        url, _benefit_form(ep, ecfrs, workstream=minerva.pk, **{f"gain_{ecfrs.pk}": "50", "low_2026": "5"})
+    )
+    assert "Enter the central value for 2026/27" in error_summary(low_only.content.decode())
+
+    done = office_client.post(url, _benefit_form(ep, ecfrs, workstream=minerva.pk, **{f"gain_{ecfrs.pk}": "50"}))
+    assert done.status_code == 302
+    benefit = Benefit.objects.get(key="minerva-savings")
+    # 2025/26 had only a central value: low and high equal it.
+    assert [(r.year, r.low, r.central, r.high) for r in benefit.years.all()] == [
+        (2024, D("80000"), D("100000"), D("130000")), (2025, D("100000"), D("100000"), D("100000")),
+    ]  # fmt: skip
+    summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
+    assert "Profiled over the cycle £14,466,000" in summary  # 14,266,000 + 2 x 100,000
+
+
+def test_editing_a_benefit_is_version_checked(office_client):
+    from bluelight.benefits.models import Benefit
+
+    url = "/programmes/essex-escp/benefits/hoffmanns-way-receipt/edit/"
+    page = office_client.get(url).content.decode()
+    assert 'value="3000000.0000"' in page  # the profile is pre-filled
+    benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
+    form = {
+        "workstream": benefit.workstream_id, "title": "Hoffmanns Way sale", "kind": "income", "status": "realised",
+        "confidence_grade": "1", "method": "amount", "price_year": "2015", "version": "1",
+        f"gain_{benefit.gains.get().organisation_id}": "100", "central_2018": "3200000",
+    }  # fmt: skip
+    assert office_client.post(url, form).status_code == 302
+    stale = office_client.post(url, {**form, "title": "Other"})
+    assert stale.status_code == 409
+    benefit.refresh_from_db()
+    assert benefit.title == "Hoffmanns Way sale"
+    assert benefit.years.get().central == D("3200000")
+
+
+def test_unit_cost_needs_its_source(office_client):
+    from bluelight.benefits.models import UnitCost
+
+    url = "/programmes/essex-escp/benefits/unit-costs/"
+    form = {"name": "Burglary", "category": "crime", "unit": "per offence", "value": "5930", "price_year": "2015"}
+    refused = office_client.post(url, form)
+    assert "Enter where the unit cost comes from" in error_summary(refused.content.decode())
+    assert not UnitCost.objects.filter(name="Burglary").exists()
+    assert office_client.post(url, {**form, "source": "Home Office (2018), 2015/16 prices"}).status_code == 302
+    rows = table_rows(office_client.get(url).content.decode(), "unit-costs")
+    assert ["Burglary (crime, per offence)", "£5,930", "2015/16", "Home Office (2018), 2015/16 prices"] in rows
+
+
+def test_setting_a_target_and_thresholds(office_client):
+    # Lower Green to 90%: ESCP's 92.6% becomes Green.
+    form = {"target": "15400000", "price_base_year": "2015", "green_at": "90", "amber_at": "80",
+            **{f"grade_{g}": str(v) for g, v in zip(range(1, 7), (0, 10, 20, 30, 40, 60), strict=True)}}  # fmt: skip
+    assert office_client.post("/programmes/essex-escp/benefits/settings/", form).status_code == 302
+    summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
+    assert "92.6% Green" in summary
+    bad = office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "amber_at": "95"})
+    assert "The Amber threshold must not be above the Green threshold." in error_summary(bad.content.decode())

@@ -32,3 +32,11 @@ def pounds(value) -> str:
 @register.filter
 def percentage(value, places: int = 1) -> str:
     return f"{float(value) * 100:.{int(places)}f}%"
+
+
+@register.filter
+def fy(start_year) -> str:
+    """2023 -> 2023/24: a financial year, April to March."""
+    from bluelight.benefits.valuation.years import label
+
+    return label(int(start_year))
