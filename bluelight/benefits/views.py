@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bluelight.benefits import selectors, services
@@ -11,8 +12,8 @@ from bluelight.benefits.valuation import gmca
 from bluelight.benefits.valuation.profile import cumulative_profile, totals_by, totals_by_gainer
 from bluelight.benefits.valuation.years import label
 from bluelight.core import history
-from bluelight.core.forms import form_status, run_service
 from bluelight.core.history import Actor
+from bluelight.core.pages import form_page
 from bluelight.programmes.access import programme_for, require_admin
 from bluelight.reports.charts import Series, line_chart
 
@@ -143,19 +144,15 @@ def actual_record(request, slug, key):
     access = programme_for(request, slug)
     require_admin(access)
     benefit = get_object_or_404(selectors.benefits_of(access.programme), key=key)
-    form = ActualForm(request.POST or None, years=[(y.year, label(y.year)) for y in benefit.years.all()])
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        refused = run_service(
-            form, lambda: services.actual_record(actor=Actor(request.user), benefit=benefit, **form.cleaned_data)
-        )
-        if refused is None:
-            messages.success(request, f"Actual for {label(form.cleaned_data['year'])} entered: sign it off to count it")
-            return redirect("benefit-detail", slug=slug, key=key)
-    return render(
-        request, "benefits/actual_form.html", {"form": form, "programme": access.programme, "benefit": benefit},
-        status=form_status(form, refused),
-    )  # fmt: skip
+    return form_page(
+        request,
+        ActualForm(request.POST or None, years=[(y.year, label(y.year)) for y in benefit.years.all()]),
+        lambda data: services.actual_record(actor=Actor(request.user), benefit=benefit, **data),
+        template="benefits/actual_form.html",
+        context={"programme": access.programme, "benefit": benefit},
+        done=lambda actual: f"Actual for {label(actual.year)} entered: sign it off to count it",
+        next_url=reverse("benefit-detail", args=[slug, key]),
+    )
 
 
 @require_POST

@@ -1,11 +1,12 @@
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
-from bluelight.core.forms import GovukForm, form_status, run_service
+from bluelight.core.forms import GovukForm
 from bluelight.core.history import Actor
 from bluelight.core.models import Organisation
+from bluelight.core.pages import form_page
 from bluelight.programmes import services
 from bluelight.programmes.models import ProgrammeMembership
 
@@ -31,13 +32,12 @@ def organisation_list(request):
 def organisation_create(request):
     if not _may_add_organisations(request.user):
         raise PermissionDenied("Only a programme office can add organisations.")
-    form = OrganisationForm(request.POST or None)
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        refused = run_service(
-            form, lambda: services.organisation_create(actor=Actor(request.user), **form.cleaned_data)
-        )
-        if refused is None:
-            messages.success(request, f"{form.cleaned_data['name']} added")
-            return redirect("organisation-list")
-    return render(request, "core/organisation_form.html", {"form": form}, status=form_status(form, refused))
+    return form_page(
+        request,
+        OrganisationForm(request.POST or None),
+        lambda data: services.organisation_create(actor=Actor(request.user), **data),
+        template="core/organisation_form.html",
+        context={},
+        done=lambda organisation: f"{organisation.name} added",
+        next_url=reverse("organisation-list"),
+    )

@@ -1,10 +1,10 @@
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 
 from bluelight.core import history
-from bluelight.core.forms import form_status, run_service
 from bluelight.core.history import Actor
+from bluelight.core.pages import form_page
 from bluelight.programmes import selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.programmes.forms import WorkstreamForm
@@ -69,31 +69,21 @@ def workstream_create(request, slug):
     form = WorkstreamForm(
         request.POST or None, programme=access.programme, initial={"stage": Workstream.Stage.PROPOSED}
     )
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        created = []
-        refused = run_service(
-            form,
-            lambda: created.append(
-                services.workstream_create(
-                    actor=Actor(request.user),
-                    programme=access.programme,
-                    key=data["key"],
-                    partner_organisations=data["partner_organisations"],
-                    priorities=data["priorities"],
-                    **_workstream_fields(data),
-                )  # fmt: skip
-            ),
-        )
-        if refused is None:
-            messages.success(request, f"Workstream ‘{created[0].title}’ created")
-            return redirect("workstream-detail", slug=slug, key=created[0].key)
-    return render(
+    return form_page(
         request,
-        "programmes/workstream_form.html",
-        {"form": form, "programme": access.programme, "creating": True},
-        status=form_status(form, refused),
+        form,
+        lambda data: services.workstream_create(
+            actor=Actor(request.user),
+            programme=access.programme,
+            key=data["key"],
+            partner_organisations=data["partner_organisations"],
+            priorities=data["priorities"],
+            **_workstream_fields(data),
+        ),  # fmt: skip
+        template="programmes/workstream_form.html",
+        context={"programme": access.programme, "creating": True},
+        done=lambda workstream: f"Workstream ‘{workstream.title}’ created",
+        next_url=lambda workstream: reverse("workstream-detail", args=[slug, workstream.key]),
     )
 
 
@@ -110,26 +100,19 @@ def workstream_edit(request, slug, key):
         "version": workstream.version,
     }
     form = WorkstreamForm(request.POST or None, programme=access.programme, editing=True, initial=initial)
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        refused = run_service(
-            form,
-            lambda: services.workstream_update(
-                actor=Actor(request.user),
-                workstream=workstream,
-                expected_version=data["version"] or 0,
-                partner_organisations=data["partner_organisations"],
-                priorities=data["priorities"],
-                **_workstream_fields(data),
-            ),  # fmt: skip
-        )
-        if refused is None:
-            messages.success(request, "Workstream saved")
-            return redirect("workstream-detail", slug=slug, key=key)
-    return render(
+    return form_page(
         request,
-        "programmes/workstream_form.html",
-        {"form": form, "programme": access.programme, "workstream": workstream},
-        status=form_status(form, refused),
+        form,
+        lambda data: services.workstream_update(
+            actor=Actor(request.user),
+            workstream=workstream,
+            expected_version=data["version"] or 0,
+            partner_organisations=data["partner_organisations"],
+            priorities=data["priorities"],
+            **_workstream_fields(data),
+        ),  # fmt: skip
+        template="programmes/workstream_form.html",
+        context={"programme": access.programme, "workstream": workstream},
+        done="Workstream saved",
+        next_url=reverse("workstream-detail", args=[slug, key]),
     )

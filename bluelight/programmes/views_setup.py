@@ -3,29 +3,31 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from bluelight.core.forms import form_status, run_service
+from bluelight.core.forms import run_service
 from bluelight.core.history import Actor
+from bluelight.core.pages import form_page
 from bluelight.programmes import services
 from bluelight.programmes.access import programme_for, require_admin
 from bluelight.programmes.forms import PriorityForm, ProgrammeForm, SectionForm
 
 
+def _without_version(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "version"}
+
+
 def programme_create(request):
     if not request.user.is_superuser:
         raise PermissionDenied("Only a system administrator can create a programme.")
-    form = ProgrammeForm(request.POST or None, initial={"rag_scale": "three_point"})
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        created = []
-        refused = run_service(
-            form, lambda: created.append(services.programme_create(actor=Actor(request.user), **data))
-        )
-        if refused is None:
-            messages.success(request, f"Programme ‘{created[0].name}’ created. Add its sections next.")
-            return redirect("programme-settings", slug=created[0].slug)
-    return render(
-        request, "programmes/programme_form.html", {"form": form, "creating": True}, status=form_status(form, None)
+    return form_page(
+        request,
+        ProgrammeForm(request.POST or None, initial={"rag_scale": "three_point"}),
+        lambda data: services.programme_create(actor=Actor(request.user), **_without_version(data)),
+        template="programmes/programme_form.html",
+        context={"creating": True},
+        done=lambda programme: f"Programme ‘{programme.name}’ created. Add its sections next.",
+        next_url=lambda programme: reverse("programme-settings", args=[programme.slug]),
     )
 
 
@@ -69,33 +71,23 @@ def programme_edit(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
     programme = access.programme
+    fields = ("name", "description", "cycle_start_year", "cycle_end_year", "illustrative_note")
     initial = {
-        **{
-            f: getattr(programme, f)
-            for f in ("name", "description", "cycle_start_year", "cycle_end_year", "illustrative_note")
-        },
+        **{f: getattr(programme, f) for f in fields},
         "partners": list(programme.partners.all()),
         "version": programme.version,
     }
-    form = ProgrammeForm(request.POST or None, editing=True, initial=initial)
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        refused = run_service(
-            form,
-            lambda: services.programme_update(
-                actor=Actor(request.user),
-                programme=programme,
-                expected_version=form.cleaned_data["version"] or 0,
-                **data,
-            ),
-        )
-        if refused is None:
-            messages.success(request, "Programme details saved")
-            return redirect("programme-settings", slug=slug)
-    return render(
+    return form_page(
         request,
-        "programmes/programme_form.html",
-        {"form": form, "programme": programme},
-        status=form_status(form, refused),
+        ProgrammeForm(request.POST or None, editing=True, initial=initial),
+        lambda data: services.programme_update(
+            actor=Actor(request.user),
+            programme=programme,
+            expected_version=data["version"] or 0,
+            **_without_version(data),
+        ),  # fmt: skip
+        template="programmes/programme_form.html",
+        context={"programme": programme},
+        done="Programme details saved",
+        next_url=reverse("programme-settings", args=[slug]),
     )

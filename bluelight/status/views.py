@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from bluelight.core.forms import form_status, run_service
 from bluelight.core.history import Actor
+from bluelight.core.pages import form_page
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.status import selectors, services
 from bluelight.status.forms import AssessmentForm, CorrectionForm, OverallForm, PeriodForm
@@ -29,34 +30,32 @@ def assessment_record(request, slug, key, label):
     if current:
         initial = {f: getattr(current, f) for f in ("rating", "rationale", "narrative", "assessed_by", "assessed_on")}
         initial["version"] = current.version
-    form = AssessmentForm(request.POST or None, scale=access.programme.scale, initial=initial)
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        refused = run_service(
-            form,
-            lambda: services.assessment_record(
-                actor=Actor(request.user),
-                workstream=workstream,
-                period=period,
-                rating=data["rating"],
-                rationale=data["rationale"],
-                narrative=data["narrative"],
-                assessed_by=data["assessed_by"],
-                assessed_on=data["assessed_on"],
-                expected_version=data["version"],
-            ),  # fmt: skip
-        )
-        if refused is None:
-            messages.success(request, f"{period.label} rating recorded for {workstream.title}")
-            return redirect("workstream-detail", slug=slug, key=key)
-    return render(
+    return form_page(
         request,
-        "status/assessment_form.html",
-        {"form": form, "programme": access.programme, "workstream": workstream, "period": period,
-         "current": current, "previous": previous, "previous_period": previous_period},
-        status=form_status(form, refused),
-    )  # fmt: skip
+        AssessmentForm(request.POST or None, scale=access.programme.scale, initial=initial),
+        lambda data: services.assessment_record(
+            actor=Actor(request.user),
+            workstream=workstream,
+            period=period,
+            rating=data["rating"],
+            rationale=data["rationale"],
+            narrative=data["narrative"],
+            assessed_by=data["assessed_by"],
+            assessed_on=data["assessed_on"],
+            expected_version=data["version"],
+        ),  # fmt: skip
+        template="status/assessment_form.html",
+        context={
+            "programme": access.programme,
+            "workstream": workstream,
+            "period": period,
+            "current": current,
+            "previous": previous,
+            "previous_period": previous_period,
+        },  # fmt: skip
+        done=f"{period.label} rating recorded for {workstream.title}",
+        next_url=reverse("workstream-detail", args=[slug, key]),
+    )
 
 
 def assessment_correct(request, slug, key, label):
@@ -64,33 +63,22 @@ def assessment_correct(request, slug, key, label):
     require_admin(access)
     period = _period(access.programme, label)
     current = get_object_or_404(Assessment, workstream=workstream, period=period, is_current=True)
-    form = CorrectionForm(
-        request.POST or None,
-        scale=access.programme.scale,
-        initial={"rating": current.rating, "rationale": current.rationale, "version": current.version},
-    )
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        refused = run_service(
-            form,
-            lambda: services.assessment_correct(
-                actor=Actor(request.user),
-                assessment=current,
-                rating=data["rating"],
-                rationale=data["rationale"],
-                reason=data["correction_reason"],
-                expected_version=data["version"],
-            ),  # fmt: skip
-        )
-        if refused is None:
-            messages.success(request, f"Correction recorded for {workstream.title}, {period.label}")
-            return redirect("workstream-detail", slug=slug, key=key)
-    return render(
+    initial = {"rating": current.rating, "rationale": current.rationale, "version": current.version}
+    return form_page(
         request,
-        "status/correction_form.html",
-        {"form": form, "programme": access.programme, "workstream": workstream, "period": period, "current": current},
-        status=form_status(form, refused),
+        CorrectionForm(request.POST or None, scale=access.programme.scale, initial=initial),
+        lambda data: services.assessment_correct(
+            actor=Actor(request.user),
+            assessment=current,
+            rating=data["rating"],
+            rationale=data["rationale"],
+            reason=data["correction_reason"],
+            expected_version=data["version"],
+        ),  # fmt: skip
+        template="status/correction_form.html",
+        context={"programme": access.programme, "workstream": workstream, "period": period, "current": current},
+        done=f"Correction recorded for {workstream.title}, {period.label}",
+        next_url=reverse("workstream-detail", args=[slug, key]),
     )
 
 
@@ -105,24 +93,14 @@ def period_list(request, slug):
 def period_create(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
-    form = PeriodForm(request.POST or None, initial={"cadence": "annual"})
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        created = []
-        refused = run_service(
-            form,
-            lambda: created.append(
-                services.period_create(actor=Actor(request.user), programme=access.programme, **form.cleaned_data)
-            ),
-        )
-        if refused is None:
-            messages.success(request, f"Reporting period {created[0].label} added")
-            return redirect("period-list", slug=slug)
-    return render(
+    return form_page(
         request,
-        "status/period_form.html",
-        {"form": form, "programme": access.programme},
-        status=form_status(form, refused),
+        PeriodForm(request.POST or None, initial={"cadence": "annual"}),
+        lambda data: services.period_create(actor=Actor(request.user), programme=access.programme, **data),
+        template="status/period_form.html",
+        context={"programme": access.programme},
+        done=lambda period: f"Reporting period {period.label} added",
+        next_url=reverse("period-list", args=[slug]),
     )
 
 
@@ -145,27 +123,20 @@ def overall_record(request, slug, label):
     form = OverallForm(
         request.POST or None, scale=access.programme.scale, published=period.is_published, initial=initial
     )
-    refused = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        refused = run_service(
-            form,
-            lambda: services.overall_record(
-                actor=Actor(request.user),
-                programme=access.programme,
-                period=period,
-                rating=data["rating"],
-                rationale=data["rationale"],
-                expected_version=data["version"],
-                correction_reason=data.get("correction_reason", ""),
-            ),  # fmt: skip
-        )
-        if refused is None:
-            messages.success(request, f"Overall rating for {period.label} recorded")
-            return redirect(f"/programmes/{slug}/?period={period.label}")
-    return render(
+    return form_page(
         request,
-        "status/overall_form.html",
-        {"form": form, "programme": access.programme, "period": period, "current": current},
-        status=form_status(form, refused),
+        form,
+        lambda data: services.overall_record(
+            actor=Actor(request.user),
+            programme=access.programme,
+            period=period,
+            rating=data["rating"],
+            rationale=data["rationale"],
+            expected_version=data["version"],
+            correction_reason=data.get("correction_reason", ""),
+        ),  # fmt: skip
+        template="status/overall_form.html",
+        context={"programme": access.programme, "period": period, "current": current},
+        done=f"Overall rating for {period.label} recorded",
+        next_url=f"{reverse('programme-dashboard', args=[slug])}?period={period.label}",
     )
