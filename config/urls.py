@@ -36,6 +36,7 @@ urlpatterns = [
     path(P + "benefits/settings/", benefits_setup.benefit_settings, name="benefit-settings"),
     path(P + "benefits/unit-costs/", benefits_setup.unit_costs, name="unit-costs"),
     path(P + "benefits/new/", benefits_setup.benefit_create, name="benefit-create"),
+    path(P + "benefits/costs/", benefits_setup.costs, name="benefit-costs"),
     path(P + "benefits/<slug:key>/edit/", benefits_setup.benefit_edit, name="benefit-edit"),
     path(P + "benefits/<slug:key>/", benefits.benefit_detail, name="benefit-detail"),
     path(P + "benefits/<slug:key>/actuals/", benefits.actual_record, name="actual-record"),

@@ -165,3 +165,18 @@ class BenefitForm(VersionedForm):
         data["deadweight"] = data.get("deadweight") or Decimal(0)
         data["attribution"] = Decimal(1) if data.get("attribution") is None else data["attribution"]
         return data
+
+
+class CostForm(GovukForm):
+    workstream = forms.ModelChoiceField(queryset=None, empty_label="Choose a workstream")
+    year = forms.TypedChoiceField(coerce=int, label="Financial year")
+    amount = forms.DecimalField(
+        max_digits=16, decimal_places=2, min_value=0, label="Cost, £", help_text="In price-base-year prices."
+    )
+    description = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workstream"].queryset = programme.workstreams.all()
+        self.fields["year"].choices = _year_choices(programme.cycle_start_year, programme.cycle_end_year)
+        self._decorate()

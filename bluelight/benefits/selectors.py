@@ -10,8 +10,9 @@ from decimal import Decimal
 
 import numpy as np
 
-from bluelight.benefits.models import Benefit, BenefitSettings
+from bluelight.benefits.models import Benefit, BenefitSettings, WorkstreamCost
 from bluelight.benefits.valuation import gmca
+from bluelight.benefits.valuation.appraisal import Appraisal, appraise
 from bluelight.benefits.valuation.deflate import DeflatorSeries
 from bluelight.benefits.valuation.discounting import present_value
 from bluelight.benefits.valuation.profile import BenefitLine, against_target, total, totals_by, totals_by_gainer
@@ -109,6 +110,7 @@ class Summary:
     settings: BenefitSettings
     lines: list[BenefitLine]
     benefits: list[Benefit] = field(default_factory=list)
+    costs: list[WorkstreamCost] = field(default_factory=list)
 
     @property
     def profiled(self) -> Decimal:
@@ -127,6 +129,34 @@ class Summary:
             flows = {year - base: line.value(year) for year in line.years if year >= base}
             total_pv += present_value(flows, "health" if line.attributes.get("health") == "yes" else "standard")
         return total_pv
+
+    def appraisal(self) -> Appraisal | None:
+        """PV, NPV, BCR and payback of the central profile against recorded costs (None if no costs)."""
+        if not self.costs:
+            return None
+        base = self.settings.price_base_year
+        benefits: dict[int, Decimal] = {}
+        for line in self.lines:
+            for year in line.years:
+                benefits[year - base] = benefits.get(year - base, Decimal(0)) + line.value(year)
+        costs: dict[int, Decimal] = {}
+        for cost in self.costs:
+            costs[cost.year - base] = costs.get(cost.year - base, Decimal(0)) + cost.amount
+        return appraise({t: v for t, v in benefits.items() if t >= 0}, {t: v for t, v in costs.items() if t >= 0})
+
+    def appraisal_dict(self) -> dict | None:
+        result = self.appraisal()
+        if result is None:
+            return None
+        return {
+            "pv_benefits": _money(result.pv_benefits),
+            "pv_costs": _money(result.pv_costs),
+            "npv": _money(result.npv),
+            "bcr": None if result.bcr is None else float(round(result.bcr, 2)),
+            "payback_year": None
+            if result.payback_year is None
+            else label(self.settings.price_base_year + result.payback_year),
+        }
 
     @property
     def forecast(self) -> Decimal:
@@ -154,6 +184,7 @@ class Summary:
             "rag": status.rag.capitalize(),
             "realised_to_date": _money(self.realised),
             "present_value": _money(self.present_value),
+            "appraisal": self.appraisal_dict(),
             "benefits": len(self.lines),
             "by_section": {k: _money(v) for k, v in totals_by(self.lines, "section").items()},
             "by_type": {k: _money(v) for k, v in totals_by(self.lines, "type").items()},
@@ -164,7 +195,8 @@ class Summary:
 
 def summary(programme: Programme) -> Summary:
     benefits = list(benefits_of(programme))
-    return Summary(programme, settings_of(programme), benefit_lines(programme, benefits), benefits)
+    costs = list(WorkstreamCost.objects.filter(workstream__programme=programme))
+    return Summary(programme, settings_of(programme), benefit_lines(programme, benefits), benefits, costs)
 
 
 def simulation(programme: Programme, draws: int, seed: int, distribution: str = "triangular") -> SimulationResult:

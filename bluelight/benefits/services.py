@@ -232,6 +232,9 @@ def actual_sign_off(*, actor: Actor, actual: BenefitActual) -> BenefitActual:
 def cost_record(
     *, actor: Actor, workstream: Workstream, year: int, amount: Decimal, description: str = ""
 ) -> WorkstreamCost:
+    programme = workstream.programme
+    if not programme.cycle_start_year <= year <= programme.cycle_end_year:
+        raise ValidationError({"year": f"{label(year)} is outside the programme's cycle ({_cycle_text(programme)})."})
     cost = WorkstreamCost(workstream=workstream, year=year, amount=amount, description=description)
     _clean(cost)
     cost.save()

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from bluelight.benefits import services
-from bluelight.benefits.forms import BenefitForm, BenefitSettingsForm, UnitCostForm
-from bluelight.benefits.models import Benefit, BenefitSettings, ConfidenceGrade
+from bluelight.benefits.forms import BenefitForm, BenefitSettingsForm, CostForm, UnitCostForm
+from bluelight.benefits.models import Benefit, BenefitSettings, ConfidenceGrade, WorkstreamCost
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
 from bluelight.programmes.access import programme_for, require_admin
@@ -119,4 +119,24 @@ def benefit_edit(request, slug, key):
         context={"programme": programme, "benefit": benefit},
         done="Benefit saved",
         next_url=reverse("benefit-detail", args=[slug, key]),
+    )
+
+
+def costs(request, slug):
+    access = programme_for(request, slug)
+    programme = access.programme
+    if request.method == "POST":
+        require_admin(access)
+    return form_page(
+        request,
+        CostForm(request.POST or None, programme=programme),
+        lambda data: services.cost_record(actor=Actor(request.user), **data),
+        template="benefits/costs.html",
+        context={
+            "access": access,
+            "programme": programme,
+            "costs": WorkstreamCost.objects.filter(workstream__programme=programme).select_related("workstream"),
+        },  # fmt: skip
+        done=lambda cost: f"Cost for {cost.workstream.title} recorded",
+        next_url=reverse("benefit-costs", args=[slug]),
     )

@@ -170,3 +170,36 @@ def test_present_value_of_a_hand_worked_benefit(escp):
     benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
     one = Summary(escp, settings_of(escp), selectors.benefit_lines(escp, [benefit]), [benefit])
     assert round(one.present_value, 2) == D("2705828.12")
+
+
+def test_npv_and_bcr_against_a_recorded_cost(small_programme, office, client, capsys):
+    # Price base 2020/21. Benefits £1,035 in 2021/22 and £1,071.225 in 2022/23; a cost of £1,500 in 2020/21.
+    # PV of benefits = 1,035 / 1.035 + 1,071.225 / 1.035^2 = 1,000 + 1,000 = 2,000; PV of costs = 1,500.
+    # NPV = 500; BCR = 2,000 / 1,500 = 1.33; discounted net to date -1,500, -500, +500: pays back in 2022/23.
+    sp = small_programme
+    services.settings_set(actor=Actor(office), programme=sp["programme"], target=D("2000"), price_base_year=2020)
+    services.benefit_create(
+        actor=Actor(office), workstream=sp["hubs"], key="hub-savings", title="Hub savings", kind="cashable",
+        confidence_grade=1, price_year=2020, gains=[(sp["police"], D("1"))],
+        years=[YearValues(2021, D("1035"), D("1035"), D("1035")), YearValues(2022, D("1071.225"), D("1071.225"), D("1071.225"))],
+    )  # fmt: skip
+    client.force_login(office)
+    page = client.get("/programmes/test/benefits/").content.decode()
+    assert "No costs recorded." in page
+    outside = client.post(
+        "/programmes/test/benefits/costs/", {"workstream": sp["hubs"].pk, "year": "2031", "amount": "1"}
+    )
+    assert outside.status_code == 400
+    recorded = client.post(
+        "/programmes/test/benefits/costs/", {"workstream": sp["hubs"].pk, "year": "2020", "amount": "1500"}
+    )
+    assert recorded.status_code == 302
+    assert main(["benefits", "summary", "--programme", "test", "--json"]) == 0
+    appraisal = json.loads(capsys.readouterr().out)["appraisal"]
+    assert appraisal == {"pv_benefits": 2000, "pv_costs": 1500, "npv": 500, "bcr": 1.33, "payback_year": "2022/23"}
+    from tests.helpers import text_of
+
+    words = text_of(client.get("/programmes/test/benefits/").content.decode(), "appraisal")
+    assert words == (
+        "Costs £1,500 (present value); net present value £500; benefit-cost ratio 1.33; pays back in 2022/23."
+    )
