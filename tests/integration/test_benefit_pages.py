@@ -23,6 +23,8 @@ def test_dashboard_shows_profile_against_target_and_chance_in_words(office_clien
     assert "92.6% Amber" in summary
     assert "chance of reaching the £15,400,000 target" in text_of(page, "simulation-words")
     rows = table_rows(page, "profile-table")
+    # 2026/27 in year: tri-service 49,752.50 + CBCD 150,000 + education 120,000 + fleet 500,000 + Dovercourt
+    # 150,000 + procurement 200,000 + arson 50,520 + RJ 60,000 + facilities 151,179 = 1,431,451.50.
     # Last year's cumulative is the whole profile; the chart is drawn from these same rows.
     assert rows[-1] == ["2026/27", "£1,431,451.50", "£14,266,000"]
     assert "<svg" in page and "Target £15.4m" in page
