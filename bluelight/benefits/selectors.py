@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 import numpy as np
 
@@ -49,33 +50,47 @@ def benefits_of(programme: Programme):
     )
 
 
-def _factor(price_year: int, base_year: int, series: DeflatorSeries) -> Decimal:
-    return Decimal(1) if price_year == base_year else series.factor(price_year, base_year)
+@dataclass(frozen=True)
+class Method:
+    """What valuing a programme's benefits needs besides the benefits: price base, deflators, biases."""
+
+    base_year: int
+    series: DeflatorSeries
+    bias: dict[int, Decimal]
+
+    @classmethod
+    def of(cls, programme: Programme) -> Method:
+        grades = {g.grade: g.optimism_bias for g in programme.confidence_grades.all()}
+        return cls(settings_of(programme).price_base_year, deflator_series(programme), grades)
+
+    def to_base(self, amount: Decimal, price_year: int) -> Decimal:
+        if price_year == self.base_year:
+            return amount
+        return amount * self.series.factor(price_year, self.base_year)
+
+    def unit_cost(self, benefit: Benefit) -> Decimal:
+        return self.to_base(benefit.unit_cost.value, benefit.unit_cost.price_year)
+
+    def adjustments(self, benefit: Benefit) -> gmca.Adjustments:
+        return gmca.Adjustments(benefit.deadweight, benefit.attribution, self.bias[benefit.confidence_grade])
+
+    def values(self, benefit: Benefit) -> dict[int, tuple[Decimal, Decimal, Decimal]]:
+        """{year: (low, central, high)} in price-base pounds; dis-benefits count against the total."""
+        sign = -1 if benefit.kind == Benefit.Kind.DISBENEFIT else 1
+        rows = benefit.years.all()
+        if benefit.method == Benefit.Method.VOLUME:
+            unit, adjust = self.unit_cost(benefit), self.adjustments(benefit)
+            return {r.year: tuple(sign * gmca.value(v, unit, adjust) for v in (r.low, r.central, r.high)) for r in rows}
+        return {
+            r.year: tuple(sign * self.to_base(v, benefit.price_year) for v in (r.low, r.central, r.high)) for r in rows
+        }
 
 
-def valued_years(benefit: Benefit, base_year: int, series: DeflatorSeries, bias: dict[int, Decimal]):
-    """{year: (low, central, high)} in price-base pounds; dis-benefits count against the total."""
-    sign = -1 if benefit.kind == Benefit.Kind.DISBENEFIT else 1
-    out = {}
-    if benefit.method == Benefit.Method.VOLUME:
-        unit = benefit.unit_cost.value * _factor(benefit.unit_cost.price_year, base_year, series)
-        adjust = gmca.Adjustments(benefit.deadweight, benefit.attribution, bias[benefit.confidence_grade])
-        for row in benefit.years.all():
-            out[row.year] = tuple(sign * gmca.value(v, unit, adjust) for v in (row.low, row.central, row.high))
-    else:
-        factor = _factor(benefit.price_year, base_year, series)
-        for row in benefit.years.all():
-            out[row.year] = tuple(sign * v * factor for v in (row.low, row.central, row.high))
-    return out
-
-
-def benefit_lines(programme: Programme, benefits=None) -> list[BenefitLine]:
-    config = settings_of(programme)
-    series = deflator_series(programme)
-    bias = {g.grade: g.optimism_bias for g in programme.confidence_grades.all()}
+def benefit_lines(programme: Programme, benefits=None, method: Method | None = None) -> list[BenefitLine]:
+    method = method or Method.of(programme)
     lines = []
     for benefit in benefits if benefits is not None else benefits_of(programme):
-        values = valued_years(benefit, config.price_base_year, series, bias)
+        values = method.values(benefit)
         lines.append(
             BenefitLine(
                 key=benefit.key,
@@ -84,13 +99,13 @@ def benefit_lines(programme: Programme, benefits=None) -> list[BenefitLine]:
                 high={y: v[2] for y, v in values.items()},
                 actuals={a.year: a.amount for a in benefit.actuals.all() if a.signed_off_at},
                 gainers={g.organisation.short_code: g.share for g in benefit.gains.all()},
+                payers=tuple(sorted(p.short_code for p in benefit.payers.all())),
                 attributes={
                     "workstream": benefit.workstream.title,
                     "section": benefit.workstream.section.name,
                     "type": benefit.get_kind_display(),
                     "status": benefit.get_status_display(),
                     "grade": str(benefit.confidence_grade),
-                    "payers": ", ".join(sorted(p.short_code for p in benefit.payers.all())) or "None recorded",
                     "health": "yes" if benefit.health else "no",
                 },
             )
@@ -112,15 +127,15 @@ class Summary:
     benefits: list[Benefit] = field(default_factory=list)
     costs: list[WorkstreamCost] = field(default_factory=list)
 
-    @property
+    @cached_property
     def profiled(self) -> Decimal:
         return total(self.lines)
 
-    @property
+    @cached_property
     def status(self):
         return against_target(self.profiled, self.settings.target, self.settings.green_at, self.settings.amber_at)
 
-    @property
+    @cached_property
     def present_value(self) -> Decimal:
         """Central profile discounted to the price base year at the Green Book rate (health benefits at 1.5%)."""
         base = self.settings.price_base_year
@@ -165,11 +180,19 @@ class Summary:
     def unit_cost_sources(self) -> list[str]:
         return sorted({b.unit_cost.source for b in self.benefits if b.unit_cost_id})
 
-    @property
+    @cached_property
     def realised(self) -> Decimal:
         return sum((amount for line in self.lines for amount in line.actuals.values()), Decimal(0))
 
+    @property
+    def price_base(self) -> str:
+        return label(self.settings.price_base_year)
+
     def as_dict(self) -> dict:
+        return self._as_dict
+
+    @cached_property
+    def _as_dict(self) -> dict:
         status = self.status
         by_year: dict[int, Decimal] = {}
         for line in self.lines:
@@ -199,8 +222,14 @@ def summary(programme: Programme) -> Summary:
     return Summary(programme, settings_of(programme), benefit_lines(programme, benefits), benefits, costs)
 
 
-def simulation(programme: Programme, draws: int, seed: int, distribution: str = "triangular") -> SimulationResult:
-    lines = benefit_lines(programme)
+def simulation(
+    programme: Programme,
+    draws: int,
+    seed: int,
+    distribution: str = "triangular",
+    lines: list[BenefitLine] | None = None,
+) -> SimulationResult:
+    lines = benefit_lines(programme) if lines is None else lines
     years = sorted({y for line in lines for y in line.years})
     shape = (len(lines), len(years))
     low, central, high = np.zeros(shape), np.zeros(shape), np.zeros(shape)

@@ -9,7 +9,7 @@ from bluelight.benefits import selectors, services
 from bluelight.benefits.forms import ActualForm
 from bluelight.benefits.models import Benefit, BenefitActual
 from bluelight.benefits.valuation import gmca
-from bluelight.benefits.valuation.profile import cumulative_profile, totals_by, totals_by_gainer
+from bluelight.benefits.valuation.profile import cumulative_profile, totals_by, totals_by_gainer, totals_by_payer
 from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor
@@ -52,16 +52,10 @@ def benefits_dashboard(request, slug):
         target=float(config.target),
         target_label=f"Target £{config.target / 1_000_000:.1f}m",
     )
-    simulation = selectors.simulation(programme, draws=SIMULATION_DRAWS, seed=1)
+    simulation = selectors.simulation(programme, draws=SIMULATION_DRAWS, seed=1, lines=result.lines)
     chance = simulation.probability_at_least(float(config.target))
     wanted = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
-    benefits = list(selectors.benefits_of(programme))
-    rows = [(b, line) for b, line in zip(benefits, result.lines, strict=True) if _matches(line, wanted)]
-    paying = {}
-    for benefit, line in zip(benefits, result.lines, strict=True):
-        payers = [p.short_code for p in benefit.payers.all()] or ["None recorded"]
-        for code in payers:
-            paying[code] = paying.get(code, Decimal(0)) + line.total() / len(payers)
+    rows = [(b, line) for b, line in zip(result.benefits, result.lines, strict=True) if _matches(line, wanted)]
     options = {
         "section": sorted({line.attributes["section"] for line in result.lines}),
         "type": sorted({line.attributes["type"] for line in result.lines}),
@@ -89,7 +83,7 @@ def benefits_dashboard(request, slug):
             "p50": round(simulation.p50),
             "p90": round(simulation.p90),
             "by_gainer": _table(totals_by_gainer(result.lines)),
-            "by_payer": _table(paying),
+            "by_payer": _table(totals_by_payer(result.lines)),
             "by_grade": sorted(totals_by(result.lines, "grade").items()),
             "by_section": _table(totals_by(result.lines, "section")),
         },  # fmt: skip
@@ -100,24 +94,28 @@ def benefit_detail(request, slug, key):
     access = programme_for(request, slug)
     programme = access.programme
     benefit = get_object_or_404(selectors.benefits_of(programme), key=key)
-    config = selectors.settings_of(programme)
-    series = selectors.deflator_series(programme)
-    bias = {g.grade: g.optimism_bias for g in programme.confidence_grades.all()}
-    line = selectors.benefit_lines(programme, [benefit])[0]
-    valued = selectors.valued_years(benefit, config.price_base_year, series, bias)
-    profile = []
-    for row in benefit.years.all():
-        low, central, high = valued[row.year]
-        profile.append({
-            "year": label(row.year), "inputs": (row.low, row.central, row.high), "low": low, "central": central,
-            "high": high, "counted": line.value(row.year), "actual": line.is_actual(row.year),
-        })  # fmt: skip
+    method = selectors.Method.of(programme)
+    line = selectors.benefit_lines(programme, [benefit], method)[0]
+    profile = [
+        {
+            "year": label(row.year),
+            "inputs": (row.low, row.central, row.high),
+            "low": line.low[row.year],
+            "central": line.central[row.year],
+            "high": line.high[row.year],
+            "counted": line.value(row.year),
+            "actual": line.is_actual(row.year),
+        }  # fmt: skip
+        for row in benefit.years.all()
+    ]
     working = None
     if benefit.method == Benefit.Method.VOLUME and benefit.years.all():
-        first = benefit.years.all()[0]
-        unit = benefit.unit_cost.value * selectors._factor(benefit.unit_cost.price_year, config.price_base_year, series)
-        adjust = gmca.Adjustments(benefit.deadweight, benefit.attribution, bias[benefit.confidence_grade])
-        working = {"year": label(first.year), "steps": gmca.working(first.central, unit, adjust), "unit": unit}
+        first, unit = benefit.years.all()[0], method.unit_cost(benefit)
+        working = {
+            "year": label(first.year),
+            "steps": gmca.working(first.central, unit, method.adjustments(benefit)),
+            "unit": unit,
+        }
     actual_years = [(y.year, label(y.year)) for y in benefit.years.all()]
     form = ActualForm(years=actual_years)
     return render(
@@ -127,14 +125,13 @@ def benefit_detail(request, slug, key):
             "access": access,
             "programme": programme,
             "benefit": benefit,
-            "config": config,
             "profile": profile,
             "working": working,
             "line": line,
             "form": form,
             "actuals": benefit.actuals.all(),
             "timeline": history.history_of(benefit)[:30],
-            "price_base": label(config.price_base_year),
+            "price_base": label(method.base_year),
             "price_year": label(benefit.unit_cost.price_year if benefit.unit_cost else benefit.price_year),
         },  # fmt: skip
     )

@@ -23,6 +23,7 @@ class BenefitLine:
     high: Mapping[int, Decimal] = field(default_factory=dict)
     actuals: Mapping[int, Decimal] = field(default_factory=dict)  # signed off only
     gainers: Mapping[str, Decimal] = field(default_factory=dict)  # organisation -> share (sums to 1)
+    payers: tuple[str, ...] = ()  # organisations that pay, each bearing an equal part
     attributes: Mapping[str, str] = field(default_factory=dict)  # workstream, section, type, status, grade ...
 
     @property
@@ -72,6 +73,16 @@ def totals_by_gainer(lines: Iterable[BenefitLine]) -> dict[str, Decimal]:
         amount = line.total()
         for organisation, share in line.gainers.items():
             out[organisation] += amount * share
+    return dict(out)
+
+
+def totals_by_payer(lines: Iterable[BenefitLine], unrecorded: str = "None recorded") -> dict[str, Decimal]:
+    """Each benefit's central total split equally between the organisations that pay for it."""
+    out: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for line in lines:
+        payers = line.payers or (unrecorded,)
+        for payer in payers:
+            out[payer] += line.total() / len(payers)
     return dict(out)
 
 

@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bluelight.benefits.valuation.discounting import discount_factor, present_value
-from bluelight.benefits.valuation.profile import BenefitLine, total, totals_by, totals_by_gainer, totals_by_year
+from bluelight.benefits.valuation.profile import (
+    BenefitLine,
+    total,
+    totals_by,
+    totals_by_gainer,
+    totals_by_payer,
+    totals_by_year,
+)
 
 money = st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False, allow_infinity=False)
 flows = st.dictionaries(st.integers(min_value=0, max_value=80), money, max_size=15)
@@ -25,6 +32,7 @@ lines = st.lists(
         st.dictionaries(st.integers(2017, 2026), money, max_size=3),
         groups,
         st.sampled_from([D("0"), D("0.25"), D("0.5"), D("1")]),
+        st.sampled_from([(), ("Police",), ("Police", "Fire")]),
     ),
     max_size=12,
 )
@@ -37,6 +45,8 @@ def test_totals_equal_the_sum_of_parts_in_any_grouping(benefits):
     assert sum(totals_by(benefits, lambda line: line.key).values(), D(0)) == whole
     assert sum(totals_by_year(benefits).values(), D(0)) == whole
     assert sum(totals_by_gainer(benefits).values(), D(0)) == whole
+    # Split equally between two payers, each half is exact in Decimal, so the parts add back exactly.
+    assert sum(totals_by_payer(benefits).values(), D(0)) == whole
 
 
 @settings(max_examples=60)
