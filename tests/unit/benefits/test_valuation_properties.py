@@ -20,12 +20,13 @@ flows = st.dictionaries(st.integers(min_value=0, max_value=80), money, max_size=
 groups = st.sampled_from(["Response", "Estates", "Prevention"])
 lines = st.lists(
     st.builds(
-        lambda key, central, actuals, group, split: BenefitLine(
+        lambda key, central, actuals, group, split, payers: BenefitLine(
             key,
             central=central,
             actuals=actuals,
             attributes={"section": group},
             gainers={"Police": split, "Fire": 1 - split},
+            payers=payers,
         ),  # fmt: skip
         st.uuids().map(str),
         st.dictionaries(st.integers(2017, 2026), money, max_size=10),
