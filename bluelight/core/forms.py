@@ -71,7 +71,7 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(f"{self.label} must be a real date, for example 31 3 2024") from None
 
 
-class GovukForm(forms.Form):
+class GovukFormMixin:
     """Adds the GOV.UK classes and aria-describedby to each control, errors included."""
 
     def __init__(self, *args, **kwargs):
@@ -116,6 +116,10 @@ class GovukForm(forms.Form):
         else:
             self.add_error(None, error.messages)
         self._decorate()
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
 
 
 class VersionedForm(GovukForm):

@@ -1,9 +1,9 @@
 from django.contrib.auth.forms import AuthenticationForm
 
-from bluelight.core.forms import GovukForm
+from bluelight.core.forms import GovukFormMixin
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovukFormMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account has been disabled.",
@@ -12,8 +12,3 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
-        GovukForm._decorate(self)
-
-    def full_clean(self):
-        super().full_clean()
-        GovukForm._decorate(self)

@@ -10,6 +10,7 @@ from types import ModuleType
 
 from django.db import transaction
 
+from bluelight.benefits import services as benefit_services
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
 from bluelight.demo import escp, escp_benefits, essex_police
@@ -112,8 +113,6 @@ def load_demo(say=print) -> list[Programme]:
 
 
 def _load_benefits(programme: Programme, orgs: dict[str, Organisation], actor: Actor) -> None:
-    from bluelight.benefits import services as benefit_services
-
     data = escp_benefits
     benefit_services.settings_set(
         actor=actor, programme=programme, target=data.TARGET, price_base_year=data.PRICE_BASE_YEAR

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from bluelight.benefits import selectors as benefit_selectors
 from bluelight.programmes.models import PlanPriority, Programme
 from bluelight.reports.sentences import previous_paragraph, reported_paragraph
 from bluelight.status.models import ReportingPeriod
@@ -58,8 +59,6 @@ def build_annual_report(programme: Programme, period: ReportingPeriod, marking: 
     illustrative = any(row.assessment.illustrative or row.workstream.illustrative for row in view.rows) or any(
         w.illustrative for w, _ in view.no_longer_reported
     )
-    from bluelight.benefits import selectors as benefit_selectors
-
     try:
         benefits = benefit_selectors.summary(programme)
     except benefit_selectors.NotConfigured:

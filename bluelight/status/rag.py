@@ -7,7 +7,7 @@ rating in one period and its rating in the period before is derived here and nev
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -155,8 +155,3 @@ def compare_periods(
         previously_reported=None if previous is None else len(previous),
         no_longer_reported=gone,
     )
-
-
-def count_by_rating(ratings: Iterable[str], scale: Scale) -> list[tuple[str, int]]:
-    tally = Counter(ratings)
-    return [(code, tally[code]) for code, _ in scale.choices()]

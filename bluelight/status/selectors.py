@@ -145,9 +145,7 @@ class HistoryLine:
 
 def rating_history(workstream: Workstream) -> list[HistoryLine]:
     """Every period's rating for a workstream, newest first, with corrections it superseded."""
-    assessments = list(
-        workstream.assessments.select_related("period", "recorded_by").order_by("period__starts_on", "id")
-    )
+    assessments = list(workstream.assessments.select_related("period").order_by("period__starts_on", "id"))
     scale = workstream.programme.scale
     lines, previous_rating = [], None
     periods = list(periods_of(workstream.programme))

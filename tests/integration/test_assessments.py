@@ -98,9 +98,7 @@ def test_period_view_derives_previous_and_no_longer_reported(small_programme):
     assert view.comparison.counts == {"green": 1, "amber": 1}
 
 
-def test_dashboard_reads_take_the_same_number_of_queries_for_more_workstreams(
-    small_programme, django_assert_max_num_queries
-):
+def test_dashboard_reads_take_the_same_number_of_queries_for_more_workstreams(small_programme):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

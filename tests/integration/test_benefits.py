@@ -123,7 +123,7 @@ def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp, office):
     assert any("Signed-off actual" in entry.note for entry in history_of(benefit))
 
 
-def test_reading_the_register_takes_the_same_queries_for_more_benefits(escp, django_assert_num_queries):
+def test_reading_the_register_takes_the_same_queries_for_more_benefits(escp):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
