@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CSS := build/static/bluelight/bluelight.css
 
-.PHONY: demo test install assets system-packages postgres lint bench clean
+.PHONY: demo test install assets runtime-packages system-packages postgres lint bench clean
 
-demo: install
+demo: install runtime-packages
 	$(BIN)/bluelight demo
 
 install: $(STAMP) assets
@@ -33,8 +33,11 @@ $(CSS): node_modules/.package-lock.json bluelight/assets/bluelight.scss
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js build/static/govuk/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images build/static/govuk/
 
+runtime-packages:
+	bash scripts/system-packages.sh runtime
+
 system-packages:
-	bash scripts/system-packages.sh
+	bash scripts/system-packages.sh runtime test
 
 postgres: system-packages
 	bash scripts/postgres.sh

@@ -79,10 +79,100 @@ def cmd_report_annual(args) -> int:
         print(f"bluelight: {args.programme} has no period {args.period!r} (periods: {labels})", file=sys.stderr)
         return 2
     report = build_annual_report(programme, period, marking=args.marking)
-    out = Path(args.out)
-    out.write_text(render_standalone_html(report), encoding="utf-8")
-    print(f"Wrote {out} ({report.title}, marked {report.marking})")
+    html = render_standalone_html(report)
+    _write(Path(args.out), args.format, html, report.marking)
+    print(f"Wrote {args.out} ({report.title}, marked {report.marking})")
     return 0
+
+
+def _write(out: Path, kind: str, html: str, marking: str) -> None:
+    if kind == "pdf":
+        from bluelight.reports.pdf import html_to_pdf
+
+        out.write_bytes(html_to_pdf(html, marking))
+    else:
+        out.write_text(html, encoding="utf-8")
+
+
+def _programme(slug: str):
+    from bluelight.programmes.models import Programme
+
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None:
+        raise SystemExit(f"bluelight: no programme with the slug {slug!r}")
+    return programme
+
+
+def cmd_meetings_list(args) -> int:
+    import json
+
+    _setup()
+    from bluelight.governance.selectors import meetings_of
+
+    programme = _programme(args.programme)
+    rows = [
+        {
+            "id": m.id, "board": m.board.name, "date": m.held_on.isoformat(), "status": m.get_status_display(),
+            "agenda_items": m.agenda.count(), "decisions": m.decisions.count(), "illustrative": m.illustrative,
+        }
+        for m in meetings_of(programme).order_by("held_on")
+    ]  # fmt: skip
+    if args.json:
+        print(json.dumps({"programme": programme.slug, "meetings": rows}, indent=2))
+        return 0
+    print(f"{programme.name}: {len(rows)} meeting{'s' if len(rows) != 1 else ''}")
+    for r in rows:
+        print(f"  {r['id']:>5}  {r['date']}  {r['board']:<40} {r['status']:<10} "
+              f"{r['agenda_items']} items, {r['decisions']} decisions")  # fmt: skip
+    return 0
+
+
+def cmd_pack(args) -> int:
+    _setup()
+    from bluelight.governance.models import Meeting
+    from bluelight.governance.pack import build_pack, render_standalone_html
+
+    meeting = Meeting.objects.select_related("board", "programme").filter(pk=args.meeting).first()
+    if meeting is None:
+        raise SystemExit(f"bluelight: no meeting with the id {args.meeting} (see `bluelight meetings list`)")
+    pack = build_pack(meeting, marking=args.marking)
+    _write(Path(args.out), args.format, render_standalone_html(pack), pack.marking)
+    print(f"Wrote {args.out} ({pack.title}, marked {pack.marking}): {len(pack.agenda)} agenda items, "
+          f"{len(pack.risks)} risks above threshold, {len(pack.overdue)} overdue actions")  # fmt: skip
+    return 0
+
+
+def cmd_actions_overdue(args) -> int:
+    import json
+
+    _setup()
+    from bluelight.governance.selectors import overdue_actions
+    from bluelight.programmes.models import Programme
+
+    programmes = [_programme(args.programme)] if args.programme else Programme.objects.all()
+    today = timezone_today()
+    actions = list(overdue_actions(programmes, today))
+    rows = [
+        {
+            "programme": a.programme.slug, "reference": a.reference, "description": a.description, "owner": a.owner,
+            "due": a.due_on.isoformat(), "days_overdue": (today - a.due_on).days, "status": a.get_status_display(),
+        }
+        for a in actions
+    ]  # fmt: skip
+    if args.json:
+        print(json.dumps({"as_at": today.isoformat(), "overdue": rows}, indent=2))
+        return 0
+    print(f"{len(rows)} overdue action{'s' if len(rows) != 1 else ''} as at {today:%-d %B %Y}")
+    for r in rows:
+        print(f"  {r['programme']} {r['reference']}: {r['description']} ({r['owner']}), due {r['due']}, "
+              f"{r['days_overdue']} days overdue")  # fmt: skip
+    return 0
+
+
+def timezone_today():
+    from django.utils import timezone
+
+    return timezone.localdate()
 
 
 def _benefits_programme(slug: str):
@@ -221,10 +311,31 @@ def build_parser() -> argparse.ArgumentParser:
     annual = kinds.add_parser("annual", help="the annual collaboration report")
     annual.add_argument("--programme", required=True, metavar="SLUG")
     annual.add_argument("--period", required=True, metavar="LABEL")
-    annual.add_argument("--format", choices=["html"], default="html")
+    annual.add_argument("--format", choices=["html", "pdf"], default="html")
     annual.add_argument("--out", required=True, metavar="PATH")
     annual.add_argument("--marking", default=None, help="protective marking (default: OFFICIAL, or as configured)")
     annual.set_defaults(func=cmd_report_annual)
+
+    meetings = sub.add_parser("meetings", help="board meetings")
+    meeting_actions = meetings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = meeting_actions.add_parser("list", help="a programme's meetings, oldest first, with their ids")
+    listing.add_argument("--programme", required=True, metavar="SLUG")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=cmd_meetings_list)
+
+    pack = sub.add_parser("pack", help="the board pack for a meeting")
+    pack.add_argument("--meeting", required=True, type=int, metavar="ID")
+    pack.add_argument("--format", choices=["html", "pdf"], default="pdf")
+    pack.add_argument("--out", required=True, metavar="PATH")
+    pack.add_argument("--marking", default=None, help="protective marking (default: OFFICIAL, or as configured)")
+    pack.set_defaults(func=cmd_pack)
+
+    actions = sub.add_parser("actions", help="the action log")
+    action_kinds = actions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    overdue = action_kinds.add_parser("overdue", help="actions past their due date and not done")
+    overdue.add_argument("--programme", metavar="SLUG", help="one programme (default: all)")
+    overdue.add_argument("--json", action="store_true", help="print JSON")
+    overdue.set_defaults(func=cmd_actions_overdue)
     return parser
 
 

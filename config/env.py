@@ -68,6 +68,16 @@ def database_from_url(url: str) -> dict:
     raise ConfigurationError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:// or postgres://)")
 
 
+def _megabytes(value: str) -> int:
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise ConfigurationError(f"BLUELIGHT_UPLOAD_MAX_MB must be a number of megabytes, not {value!r}") from None
+    if megabytes <= 0:
+        raise ConfigurationError("BLUELIGHT_UPLOAD_MAX_MB must be more than 0")
+    return int(megabytes * 1024 * 1024)
+
+
 @dataclass(frozen=True)
 class Env:
     mode: str  # production | development | test
@@ -78,6 +88,7 @@ class Env:
     protective_marking: str = "OFFICIAL"
     organisation_name: str = "Bluelight"
     data_dir: Path = BASE_DIR / "var"
+    upload_max_bytes: int = 20 * 1024 * 1024
 
     @property
     def debug(self) -> bool:
@@ -113,4 +124,5 @@ class Env:
             protective_marking=environ.get("BLUELIGHT_PROTECTIVE_MARKING", "OFFICIAL"),
             organisation_name=environ.get("BLUELIGHT_ORGANISATION_NAME", "Bluelight"),
             data_dir=data_dir,
+            upload_max_bytes=_megabytes(environ.get("BLUELIGHT_UPLOAD_MAX_MB", "20")),
         )

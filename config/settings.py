@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "bluelight.status",
     "bluelight.benefits",
     "bluelight.reports",
+    "bluelight.governance",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +102,13 @@ X_FRAME_OPTIONS = "DENY"
 BLUELIGHT = {
     "PROTECTIVE_MARKING": ENV.protective_marking,
     "ORGANISATION_NAME": ENV.organisation_name,
+    # Uploaded papers live here under generated names; back this folder up with the database.
+    "UPLOAD_DIR": ENV.data_dir / "uploads",
+    "UPLOAD_MAX_BYTES": ENV.upload_max_bytes,
 }
+# Django refuses request bodies beyond this before any view runs; the upload check gives the friendly message.
+DATA_UPLOAD_MAX_MEMORY_SIZE = ENV.upload_max_bytes + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = ENV.upload_max_bytes + 1024 * 1024
 
 LOGGING = {
     "version": 1,

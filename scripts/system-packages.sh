@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, only when one is missing (so a second run is quick).
+# Installs Debian packages, only when one is missing (so a second run is quick).
+#   runtime: what Bluelight itself needs (Pango and fonts, for PDF reports)
+#   test:    what the test suite adds (a real PostgreSQL server, Chromium for the browser tests)
 set -euo pipefail
-packages=(postgresql chromium fonts-liberation)
+declare -A groups=(
+  [runtime]="libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation"
+  [test]="postgresql chromium"
+)
+[ $# -gt 0 ] || set -- runtime test
+packages=()
+for group in "$@"; do
+  for p in ${groups[$group]:?unknown package group $group}; do packages+=("$p"); done
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

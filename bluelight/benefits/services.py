@@ -27,6 +27,7 @@ from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
+from bluelight.core.services import validate
 from bluelight.programmes.models import Programme, Workstream
 
 BENEFIT_FIELDS = [
@@ -42,12 +43,6 @@ class YearValues:
     central: Decimal
     high: Decimal
 
-
-def _clean(obj, exclude=None):
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as error:
-        raise ValidationError(error.message_dict) from None
 
 
 def _cycle_text(programme: Programme) -> str:
@@ -83,7 +78,7 @@ def unit_cost_create(*, actor: Actor, programme: Programme, **fields) -> UnitCos
     cost = UnitCost(programme=programme, **fields)
     if not (cost.source or "").strip():
         raise ValidationError({"source": "Enter where the unit cost comes from: publisher, title, edition and table."})
-    _clean(cost)
+    validate(cost)
     cost.save()
     history.record(
         cost,
@@ -167,7 +162,7 @@ def benefit_create(
     years: list[YearValues], payers: Iterable[Organisation] = (), **fields,
 ) -> Benefit:  # fmt: skip
     benefit = Benefit(workstream=workstream, key=key, **fields)
-    _clean(benefit)
+    validate(benefit)
     if _key_taken(workstream, key):
         raise ValidationError({"key": f"The programme already has a benefit with the short name {key}."})
     _check_benefit(benefit, gains, years)
@@ -186,7 +181,7 @@ def benefit_update(
     before = history.snapshot(benefit, BENEFIT_FIELDS)
     for name, value in fields.items():
         setattr(benefit, name, value)
-    _clean(benefit, exclude=["workstream", "key"])
+    validate(benefit, exclude=["workstream", "key"])
     _check_benefit(benefit, gains, years if years is not None else [])
     history.save_versioned(benefit, expected_version, list(fields))
     _write_parts(benefit, gains, payers, years)
@@ -236,7 +231,7 @@ def cost_record(
     if not programme.cycle_start_year <= year <= programme.cycle_end_year:
         raise ValidationError({"year": f"{label(year)} is outside the programme's cycle ({_cycle_text(programme)})."})
     cost = WorkstreamCost(workstream=workstream, year=year, amount=amount, description=description)
-    _clean(cost)
+    validate(cost)
     cost.save()
     history.record(workstream, HistoryEntry.Action.CHANGED, actor, {f"cost {label(year)}": [None, str(amount)]})
     return cost

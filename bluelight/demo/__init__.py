@@ -13,8 +13,9 @@ from django.db import transaction
 from bluelight.benefits import services as benefit_services
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
-from bluelight.demo import escp, escp_benefits, essex_police
+from bluelight.demo import escp, escp_benefits, escp_governance, essex_police
 from bluelight.demo.organisations import ORGANISATIONS
+from bluelight.governance import services as governance
 from bluelight.programmes import services as programme_services
 from bluelight.programmes.models import Programme, ProgrammeMembership
 from bluelight.status import services as status_services
@@ -109,6 +110,9 @@ def load_demo(say=print) -> list[Programme]:
         _load_benefits(escp_programme, orgs, actor)
         say(f"{escp_programme.slug}: loaded {len(escp_benefits.BENEFITS)} benefits")
     ensure_demo_users(orgs, actor)
+    if not escp_programme.boards.exists():
+        meetings = _load_governance(escp_programme, orgs, actor)
+        say(f"{escp_programme.slug}: loaded the Strategic Governance Board and {meetings} meetings")
     return loaded
 
 
@@ -166,3 +170,81 @@ def ensure_demo_users(orgs: dict[str, Organisation], actor: Actor) -> None:
         for programme in programmes:
             if not ProgrammeMembership.objects.filter(user=user, programme=programme).exists():
                 programme_services.membership_grant(actor=actor, programme=programme, user=user, role=role)
+
+
+def _load_governance(programme: Programme, orgs: dict[str, Organisation], actor: Actor) -> int:
+    data = escp_governance
+    board = governance.board_create(actor=actor, programmes=[programme], **data.BOARD)
+    governance.board_create(actor=actor, programmes=[programme], **data.SECOND_BOARD)
+    members = [
+        governance.member_add(
+            actor=actor, board=board, name=name, role=role, organisation=orgs[org],
+            user=User.objects.filter(username=username).first() if username else None,
+        )
+        for name, role, org, username in data.MEMBERS
+    ]  # fmt: skip
+    spec = data.EXPANSION
+    section = programme.sections.get(position=spec["section"])
+    programme_services.workstream_create(
+        actor=actor, programme=programme, key=spec["key"], title=spec["title"], section=section,
+        lead_organisation=orgs[spec["lead"]], partner_organisations=[orgs[c] for c in spec["partners"]],
+        business_lead=spec["business_lead"], description=spec["description"], stage=spec["stage"], illustrative=True,
+    )  # fmt: skip
+    workstreams = {w.key: w for w in programme.workstreams.all()}
+    first_day = _date(data.MEETINGS[0][0])
+    documents = {}
+    for doc in data.DOCUMENTS:
+        fields = {k: v for k, v in doc.items() if k not in ("ref", "workstream", "parties", "signed_on", "review_on")}
+        documents[doc["ref"]] = governance.document_create(
+            actor=actor, programme=programme, workstream=workstreams.get(doc["workstream"]),
+            parties=[orgs[c] for c in doc.get("parties", [])], illustrative=True,
+            signed_on=_date(doc["signed_on"]) if doc.get("signed_on") else None,
+            review_on=_date(doc["review_on"]) if doc.get("review_on") else None, **fields,
+        )  # fmt: skip
+    risks = {}
+    for r in data.RISKS:
+        il, ii, rl, ri = r["scores"]
+        risk = governance.risk_create(
+            actor=actor, programme=programme, workstream=workstreams.get(r["workstream"]), title=r["title"],
+            cause=r["cause"], event=r["event"], effect=r["effect"], owner=r["owner"], inherent_likelihood=il,
+            inherent_impact=ii, residual_likelihood=rl, residual_impact=ri, mitigation=r["mitigation"],
+            proximity=r["proximity"], illustrative=True, reviewed_on=first_day,
+        )  # fmt: skip
+        for day, (il, ii, rl, ri) in r["reviews"]:
+            governance.risk_update(
+                actor=actor, risk=risk, expected_version=risk.version, reviewed_on=_date(day),
+                inherent_likelihood=il, inherent_impact=ii, residual_likelihood=rl, residual_impact=ri,
+            )  # fmt: skip
+        risks[r["ref"]] = risk
+    meetings = []
+    for day, location, agenda, decisions in data.MEETINGS:
+        meeting = governance.meeting_create(
+            actor=actor, board=board, programme=programme, held_on=_date(day), location=location,
+            status="held", illustrative=True,
+            minutes="Illustrative: the seeds publish no minutes of the Strategic Governance Board.",
+        )  # fmt: skip
+        governance.attendance_set(actor=actor, meeting=meeting, statuses={m: "present" for m in members})
+        for title, kind, purpose, presenter, link in agenda:
+            item = governance.agenda_item_add(
+                actor=actor, meeting=meeting, title=title, kind=kind, purpose=purpose, presenter=presenter,
+                workstream=workstreams.get(link) if kind == "workstream" else None,
+                document=documents.get(link), risk=risks.get(link) if kind == "risk" else None,
+            )  # fmt: skip
+            if item.number in decisions:
+                outcome, summary, conditions = decisions[item.number]
+                governance.decision_record(
+                    actor=actor, agenda_item=item, outcome=outcome, summary=summary, conditions=conditions
+                )
+        meetings.append(meeting)
+    for index, description, owner, org, due, status, completed in data.ACTIONS:
+        governance.action_create(
+            actor=actor, programme=programme, meeting=meetings[index], description=description, owner=owner,
+            owner_organisation=orgs[org], due_on=_date(due), status=status,
+            completed_on=_date(completed) if completed else None,
+        )  # fmt: skip
+    for key, title, due, forecast, achieved in data.MILESTONES:
+        governance.milestone_create(
+            actor=actor, workstream=workstreams[key], title=title, due_on=_date(due),
+            forecast_on=_date(forecast) if forecast else None, achieved_on=_date(achieved) if achieved else None,
+        )  # fmt: skip
+    return len(meetings)

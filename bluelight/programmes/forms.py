@@ -62,12 +62,20 @@ class ProgrammeForm(VersionedForm):
     illustrative_note = forms.CharField(
         widget=forms.Textarea, required=False, help_text="Say here which figures are illustrative, if any."
     )
+    risk_threshold = forms.IntegerField(
+        min_value=1, max_value=24, initial=12, required=False, label="Risk threshold",
+        help_text="Risks whose residual score (likelihood × impact, 1 to 25) is above this go to the board. 12 if left blank.",
+    )  # fmt: skip
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["slug"]
             del self.fields["rag_scale"]  # changing scale would orphan recorded ratings
+
+    def clean_risk_threshold(self):
+        value = self.cleaned_data["risk_threshold"]
+        return 12 if value is None else value
 
     def clean(self):
         data = super().clean()

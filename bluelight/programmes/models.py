@@ -21,6 +21,10 @@ class Programme(models.Model):
     illustrative_note = models.TextField(
         blank=True, help_text="Where figures are illustrative rather than published, say so here."
     )
+    risk_threshold = models.PositiveSmallIntegerField(
+        default=12, validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text="Risks whose residual score (likelihood × impact) is above this go to the board.",
+    )  # fmt: skip
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

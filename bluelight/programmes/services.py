@@ -12,26 +12,23 @@ from django.db import transaction
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
+from bluelight.core.services import validate
 from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMembership, Section, Workstream
 
-PROGRAMME_FIELDS = ["name", "description", "partners", "cycle_start_year", "cycle_end_year", "illustrative_note"]
+PROGRAMME_FIELDS = [
+    "name", "description", "partners", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold",
+]  # fmt: skip
 WORKSTREAM_FIELDS = [
     "title", "section", "position", "lead_organisation", "partner_organisations", "business_lead",
     "description", "stage", "stage_changed_on", "stage_reason", "priorities", "illustrative",
 ]  # fmt: skip
 
 
-def _clean(obj, exclude=None):
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as error:
-        raise ValidationError(error.message_dict) from None
-
 
 @transaction.atomic
 def organisation_create(*, actor: Actor, name: str, short_code: str, kind: str) -> Organisation:
     organisation = Organisation(name=name, short_code=short_code.upper(), kind=kind)
-    _clean(organisation)
+    validate(organisation)
     organisation.save()
     history.record(organisation, HistoryEntry.Action.CREATED, actor)
     return organisation
@@ -47,7 +44,7 @@ def _check_cycle(programme: Programme) -> None:
 def programme_create(*, actor: Actor, partners=(), **fields) -> Programme:
     programme = Programme(**fields)
     _check_cycle(programme)
-    _clean(programme)
+    validate(programme)
     programme.save()
     programme.partners.set(partners)
     history.record(
@@ -61,7 +58,7 @@ def section_create(*, actor: Actor, programme: Programme, name: str, position: i
     if position is None:
         position = (programme.sections.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     section = Section(programme=programme, name=name, position=position)
-    _clean(section)
+    validate(section)
     section.save()
     history.record(section, HistoryEntry.Action.CREATED, actor)
     return section
@@ -74,7 +71,7 @@ def priority_create(
     if number is None:
         number = (programme.priorities.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     priority = PlanPriority(programme=programme, number=number, title=title, plan_name=plan_name)
-    _clean(priority)
+    validate(priority)
     priority.save()
     history.record(priority, HistoryEntry.Action.CREATED, actor)
     return priority
@@ -120,7 +117,7 @@ def workstream_create(
     if not workstream.position and workstream.section_id:
         last = workstream.section.workstreams.order_by("-position").values_list("position", flat=True).first()
         workstream.position = (last or 0) + 1
-    _clean(workstream)
+    validate(workstream)
     _check_workstream(workstream)
     workstream.save()
     _set_many(workstream, partner_organisations, priorities)
@@ -141,18 +138,19 @@ def workstream_update(
     expected_version: int,
     partner_organisations=None,
     priorities=None,
+    note: str = "",
     **fields,
 ) -> Workstream:
     before = history.snapshot(workstream, WORKSTREAM_FIELDS)
     for name, value in fields.items():
         setattr(workstream, name, value)
-    _clean(workstream, exclude=["programme", "key"])
+    validate(workstream, exclude=["programme", "key"])
     _check_workstream(workstream)
     history.save_versioned(workstream, expected_version, [n for n in fields if n not in ("partner_organisations",)])
     _set_many(workstream, partner_organisations, priorities)
     changes = history.diff(before, history.snapshot(workstream, WORKSTREAM_FIELDS))
     if changes:
-        history.record(workstream, HistoryEntry.Action.CHANGED, actor, changes)
+        history.record(workstream, HistoryEntry.Action.CHANGED, actor, changes, note=note)
     return workstream
 
 
@@ -164,7 +162,7 @@ def programme_update(
     for name, value in fields.items():
         setattr(programme, name, value)
     _check_cycle(programme)
-    _clean(programme, exclude=["slug"])
+    validate(programme, exclude=["slug"])
     history.save_versioned(programme, expected_version, list(fields))
     if partners is not None:
         programme.partners.set(partners)

@@ -22,7 +22,7 @@ def programme_create(request):
         raise PermissionDenied("Only a system administrator can create a programme.")
     return form_page(
         request,
-        ProgrammeForm(request.POST or None, initial={"rag_scale": "three_point"}),
+        ProgrammeForm(request.POST or None, initial={"rag_scale": "three_point", "risk_threshold": 12}),
         lambda data: services.programme_create(actor=Actor(request.user), **_without_version(data)),
         template="programmes/programme_form.html",
         context={"creating": True},
@@ -71,7 +71,7 @@ def programme_edit(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
     programme = access.programme
-    fields = ("name", "description", "cycle_start_year", "cycle_end_year", "illustrative_note")
+    fields = ("name", "description", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold")
     initial = {
         **{f: getattr(programme, f) for f in fields},
         "partners": list(programme.partners.all()),

@@ -30,6 +30,15 @@ class AssessmentForm(RatingForm):
     assessed_on = GovukDateField(
         required=False, label="Date assessed", help_text="For example, 31 10 2023. Today if left blank."
     )
+    departure_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Why your rating differs from the suggested one",
+        help_text="Only needed if you choose a different rating from the one suggested above.",
+    )  # fmt: skip
+
+    def __init__(self, *args, suggestion=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if suggestion is None:
+            del self.fields["departure_reason"]
 
 
 class CorrectionForm(RatingForm):

@@ -63,6 +63,9 @@ class Assessment(RatingFields):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrected_by"
     )
     illustrative = models.BooleanField(default=False)
+    suggested_rating = models.CharField(max_length=20, blank=True, help_text="What the rules suggested, if anything.")
+    suggestion_reasons = models.JSONField(default=list, blank=True)
+    departure_reason = models.TextField(blank=True, help_text="Why the rating differs from the one suggested.")
 
     class Meta:
         ordering = ["period__starts_on", "workstream"]

@@ -19,7 +19,10 @@ from bluelight.programmes.models import Programme, Workstream
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
 from bluelight.status.rag import rationale_required
 
-ASSESSMENT_FIELDS = ["rating", "rationale", "narrative", "assessed_by", "assessed_on", "illustrative"]
+ASSESSMENT_FIELDS = [
+    "rating", "rationale", "narrative", "assessed_by", "assessed_on", "illustrative", "suggested_rating",
+    "departure_reason",
+]  # fmt: skip
 OVERALL_FIELDS = ["rating", "rationale"]
 
 
@@ -81,15 +84,31 @@ def _check_rating(scale, rating: str, rationale: str) -> None:
 def assessment_record(
     *, actor: Actor, workstream: Workstream, period: ReportingPeriod, rating: str, rationale: str = "",
     narrative: str = "", assessed_by: str = "", assessed_on: datetime.date | None = None,
-    expected_version: int | None = None, illustrative: bool = False,
+    expected_version: int | None = None, illustrative: bool = False, departure_reason: str = "",
 ) -> Assessment:  # fmt: skip
-    """Record (or, in an open period, revise) a workstream's rating for a period."""
+    """Record (or, in an open period, revise) a workstream's rating for a period.
+
+    The rating the rules suggest is kept beside it; a lead who rates differently says why.
+    """
+    from bluelight.governance.selectors import suggested_rating
+
     if period.programme_id != workstream.programme_id:
         raise ValidationError({"period": "Choose a reporting period of the workstream's programme."})
     _check_rating(workstream.programme.scale, rating, rationale)
     if period.is_published:
         raise PeriodLocked(period)
+    suggestion = suggested_rating(workstream, period.ends_on)
+    departs = suggestion is not None and rating != suggestion.rating
+    if departs and not departure_reason.strip():
+        scale = workstream.programme.scale
+        raise ValidationError({
+            "departure_reason": f"Enter why you rate it {scale.label(rating)} when the rules suggest "
+            f"{scale.label(suggestion.rating)}."
+        })  # fmt: skip
     values = {
+        "suggested_rating": suggestion.rating if suggestion else "",
+        "suggestion_reasons": suggestion.reasons if suggestion else [],
+        "departure_reason": departure_reason.strip() if departs else "",
         "rating": rating, "rationale": rationale.strip(), "narrative": narrative.strip(),
         "assessed_by": assessed_by.strip() or workstream.business_lead,
         "assessed_on": assessed_on or timezone.localdate(), "illustrative": illustrative,

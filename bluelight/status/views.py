@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
+from bluelight.governance.selectors import suggested_rating
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.status import selectors, services
 from bluelight.status.forms import AssessmentForm, CorrectionForm, OverallForm, PeriodForm
@@ -30,9 +31,11 @@ def assessment_record(request, slug, key, label):
     if current:
         initial = {f: getattr(current, f) for f in ("rating", "rationale", "narrative", "assessed_by", "assessed_on")}
         initial["version"] = current.version
+        initial["departure_reason"] = current.departure_reason
+    suggestion = None if period.is_published else suggested_rating(workstream, period.ends_on)
     return form_page(
         request,
-        AssessmentForm(request.POST or None, scale=access.programme.scale, initial=initial),
+        AssessmentForm(request.POST or None, scale=access.programme.scale, initial=initial, suggestion=suggestion),
         lambda data: services.assessment_record(
             actor=Actor(request.user),
             workstream=workstream,
@@ -43,6 +46,7 @@ def assessment_record(request, slug, key, label):
             assessed_by=data["assessed_by"],
             assessed_on=data["assessed_on"],
             expected_version=data["version"],
+            departure_reason=data.get("departure_reason", ""),
         ),  # fmt: skip
         template="status/assessment_form.html",
         context={
@@ -52,6 +56,7 @@ def assessment_record(request, slug, key, label):
             "current": current,
             "previous": previous,
             "previous_period": previous_period,
+            "suggestion": suggestion,
         },  # fmt: skip
         done=f"{period.label} rating recorded for {workstream.title}",
         next_url=reverse("workstream-detail", args=[slug, key]),

@@ -1,0 +1,11 @@
+"""What every service shares: model validation that raises errors keyed by field name."""
+
+from django.core.exceptions import ValidationError
+
+
+def validate(obj, exclude=None) -> None:
+    """Run the model's own checks; raise ValidationError keyed by field, so forms put each error by its field."""
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise ValidationError(error.message_dict) from None

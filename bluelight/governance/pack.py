@@ -1,0 +1,168 @@
+"""The board pack for a meeting: built from the register, rendered as a page, a file or a PDF."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from bluelight.benefits import selectors as benefit_selectors
+from bluelight.governance import risk as risk_engine
+from bluelight.governance import selectors
+from bluelight.governance.models import Action, AgendaItem, Decision, Meeting
+from bluelight.reports.pdf import html_to_pdf
+from bluelight.status import selectors as status_selectors
+from bluelight.status.models import Assessment
+from bluelight.status.rag import derive_change
+
+REPORT_CSS = Path(__file__).resolve().parent.parent / "reports" / "report.css"
+
+
+@dataclass
+class SectionRatings:
+    name: str
+    counts: list[tuple[str, str, int]]  # (rating code, label, how many)
+    total: int
+
+
+@dataclass
+class RatingChange:
+    workstream: str
+    previous: str | None
+    current: str
+    label: str
+    assessed_on: datetime.date
+
+
+@dataclass
+class BoardPack:
+    meeting: Meeting
+    previous: Meeting | None
+    marking: str
+    generated_at: datetime.datetime
+    today: datetime.date
+    agenda: list[AgendaItem]
+    attendance: list
+    period: object | None
+    section_ratings: list[SectionRatings]
+    rating_changes: list[RatingChange]
+    stage_changes: list
+    benefits: object | None
+    risks: list[selectors.RiskRow]
+    heat_map: dict[tuple[int, int], int]
+    heat_map_svg: str
+    papers: list[tuple[AgendaItem, list[Decision]]]
+    actions: list[Action]
+    overdue: list[Action]
+    done_since: list[Action]
+    illustrative: bool
+
+    @property
+    def programme(self):
+        return self.meeting.programme
+
+    @property
+    def title(self) -> str:
+        return f"{self.meeting.board.name}: board pack, {self.meeting.held_on:%-d %B %Y}"
+
+    @property
+    def heat_rows(self) -> list[tuple[int, str, list[int]]]:
+        """The heat map as table rows: likelihood 5 first, counts by impact 1 to 5."""
+        return [
+            (lk, risk_engine.LIKELIHOOD[lk], [self.heat_map[(lk, im)] for im in range(1, 6)]) for lk in range(5, 0, -1)
+        ]
+
+    @property
+    def impacts(self) -> list[tuple[int, str]]:
+        return list(risk_engine.IMPACT.items())
+
+
+def _dashboard(meeting: Meeting, previous: Meeting | None):
+    programme = meeting.programme
+    period = programme.periods.filter(starts_on__lte=meeting.held_on).order_by("starts_on").last()
+    if period is None:
+        return None, [], []
+    view = status_selectors.period_view(programme, period)
+    scale = programme.scale
+    sections = []
+    for group in view.sections:
+        counts = Counter(row.assessment.rating for row in group.rows)
+        codes = [code for code, _ in scale.choices() if counts[code]]
+        sections.append(
+            SectionRatings(group.section.name, [(c, scale.label(c), counts[c]) for c in codes], len(group.rows))
+        )
+    since = previous.held_on if previous else period.starts_on - datetime.timedelta(days=1)
+    changed = Assessment.objects.filter(
+        workstream__programme=programme, is_current=True, assessed_on__gt=since, assessed_on__lte=meeting.held_on
+    ).select_related("workstream", "period")
+    previous_ratings = {row.workstream.id: row.previous for row in view.rows}
+    changes = []
+    for assessment in changed.order_by("assessed_on", "workstream__title"):
+        before = previous_ratings.get(assessment.workstream_id) if assessment.period_id == period.id else None
+        change = derive_change(assessment.rating, before.rating if before else None, scale)
+        changes.append(
+            RatingChange(
+                f"{assessment.workstream.title} ({assessment.period.label})",
+                before.rating if before else None, assessment.rating, change.label, assessment.assessed_on,
+            )
+        )  # fmt: skip
+    return period, sections, changes
+
+
+def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.date | None = None) -> BoardPack:
+    """Everything a board needs before it meets. Actions are shown as they stand `today` (the day it is made)."""
+    today = today or timezone.localdate()
+    programme = meeting.programme
+    previous = selectors.previous_meeting(meeting)
+    period, sections, changes = _dashboard(meeting, previous)
+    try:
+        benefits = benefit_selectors.summary(programme)
+    except benefit_selectors.NotConfigured:
+        benefits = None
+    counts = selectors.heat_map(programme)
+    agenda = list(meeting.agenda.select_related("workstream", "document", "risk"))
+    decisions = list(Decision.objects.filter(agenda_item__in=agenda))
+    papers = [(item, [d for d in decisions if d.agenda_item_id == item.id]) for item in agenda if item.document_id]
+    actions = list(selectors.actions_of(programme).exclude(status__in=Action.FINISHED))
+    since = previous.held_on if previous else None
+    done_since = list(
+        selectors.actions_of(programme).filter(status=Action.Status.DONE, completed_on__gt=since or datetime.date.min)
+    )
+    risks = selectors.above_threshold(programme, since)
+    return BoardPack(
+        meeting=meeting,
+        previous=previous,
+        marking=marking or settings.BLUELIGHT["PROTECTIVE_MARKING"],
+        generated_at=timezone.localtime(),
+        today=today,
+        agenda=agenda,
+        attendance=list(meeting.attendance.select_related("member__organisation")),
+        period=period,
+        section_ratings=sections,
+        rating_changes=changes,
+        stage_changes=list(selectors.stage_changes(programme, since, meeting.held_on)),
+        benefits=benefits,
+        risks=risks,
+        heat_map=counts,
+        heat_map_svg=risk_engine.heat_map_svg(
+            counts, f"Open risks by residual likelihood and impact, {programme.name}"
+        ),
+        papers=papers,
+        actions=actions,
+        overdue=[a for a in actions if a.is_overdue(today)],
+        done_since=done_since,
+        illustrative=meeting.illustrative or any(r.risk.illustrative for r in risks),
+    )
+
+
+def render_standalone_html(pack: BoardPack) -> str:
+    return render_to_string("governance/pack_standalone.html", {"pack": pack, "css": REPORT_CSS.read_text()})
+
+
+def render_pdf(pack: BoardPack) -> bytes:
+    return html_to_pdf(render_standalone_html(pack), pack.marking)

@@ -1,0 +1,129 @@
+"""Reads for governance pages, the board pack, the command line and the suggested rating."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from bluelight.governance import risk as risk_engine
+from bluelight.governance.models import Action, Meeting, Milestone, Risk, RiskReview
+from bluelight.programmes.models import Programme, Workstream
+from bluelight.status.suggest import Evidence, Suggestion, suggest
+
+
+def meetings_of(programme: Programme) -> QuerySet[Meeting]:
+    return programme.meetings.select_related("board").order_by("-held_on")
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    """The same board's last meeting on this programme before this one (cancelled ones do not count)."""
+    return (
+        Meeting.objects.filter(board=meeting.board_id, programme=meeting.programme_id, held_on__lt=meeting.held_on)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-held_on")
+        .first()
+    )
+
+
+def actions_of(programme: Programme) -> QuerySet[Action]:
+    return programme.actions.select_related("meeting__board", "workstream", "owner_organisation")
+
+
+def overdue_actions(programmes, today: datetime.date | None = None) -> QuerySet[Action]:
+    """Actions past their due date and neither done nor cancelled."""
+    today = today or timezone.localdate()
+    return (
+        Action.objects.filter(programme__in=programmes, due_on__lt=today)
+        .exclude(status__in=Action.FINISHED)
+        .select_related("programme", "meeting__board", "workstream")
+        .order_by("due_on", "programme__name", "number")
+    )
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    risk: Risk
+    movement: risk_engine.Movement
+
+    @property
+    def band(self) -> str:
+        return risk_engine.band(self.risk.residual_score)
+
+
+def risks_of(programme: Programme) -> QuerySet[Risk]:
+    return programme.risks.select_related("workstream")
+
+
+def risk_rows(risks, since: datetime.date | None) -> list[RiskRow]:
+    """Each risk with the movement of its residual score since `since` (e.g. the last meeting)."""
+    risks = list(risks)
+    before: dict[int, int] = {}
+    if since is not None:
+        reviews = RiskReview.objects.filter(risk__in=risks, reviewed_on__lte=since).order_by(
+            "reviewed_on", "recorded_at"
+        )
+        for review in reviews:  # the last review on or before `since` wins
+            before[review.risk_id] = review.residual_score
+    if since is None:
+        return [RiskRow(r, risk_engine.Movement(r.residual_score, r.residual_score)) for r in risks]
+    return [RiskRow(r, risk_engine.Movement(before.get(r.id), r.residual_score)) for r in risks]
+
+
+def above_threshold(programme: Programme, since: datetime.date | None) -> list[RiskRow]:
+    open_risks = risks_of(programme).filter(status=Risk.Status.OPEN)
+    rows = [row for row in risk_rows(open_risks, since) if row.risk.residual_score > programme.risk_threshold]
+    return sorted(rows, key=lambda row: (-row.risk.residual_score, row.risk.number))
+
+
+def heat_map(programme: Programme, kind: str = "residual") -> dict[tuple[int, int], int]:
+    """Counts of open risks by likelihood and impact (residual or inherent)."""
+    fields = (f"{kind}_likelihood", f"{kind}_impact")
+    positions = programme.risks.filter(status=Risk.Status.OPEN).values_list(*fields)
+    return risk_engine.heat_map_counts(positions)
+
+
+def milestones_of(workstream: Workstream) -> QuerySet[Milestone]:
+    return workstream.milestones.all()
+
+
+def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidence:
+    """What the register knows of a workstream on `as_at`, for the suggested rating."""
+    from bluelight.benefits.selectors import NotConfigured, benefit_lines, benefits_of, settings_of
+
+    milestones = [(m.title, m.due_on, m.achieved_on) for m in workstream.milestones.filter(due_on__lte=as_at)]
+    has_milestones = workstream.milestones.exists()
+    risks = [(f"{r.reference} “{r.title}”", r.residual_score) for r in workstream.risks.filter(status=Risk.Status.OPEN)]
+    kwargs = {"risk_threshold": workstream.programme.risk_threshold}
+    try:
+        benefit_settings = settings_of(workstream.programme)
+    except NotConfigured:
+        benefit_settings = None
+    if benefit_settings is not None:
+        lines = benefit_lines(workstream.programme, benefits_of(workstream.programme).filter(workstream=workstream))
+        actual, profiled = Decimal(0), Decimal(0)
+        for line in lines:
+            for year, amount in line.actuals.items():
+                actual += amount
+                profiled += line.central.get(year, Decimal(0))
+        if profiled:
+            kwargs.update(
+                benefits_actual=actual, benefits_profiled=profiled,
+                benefits_green_at=benefit_settings.green_at, benefits_amber_at=benefit_settings.amber_at,
+            )  # fmt: skip
+    return Evidence(as_at=as_at, milestones=milestones, has_milestones=has_milestones, risks=risks, **kwargs)
+
+
+def stage_changes(programme: Programme, after: datetime.date | None, until: datetime.date) -> QuerySet[Workstream]:
+    window = Q(stage_changed_on__lte=until)
+    if after is not None:
+        window &= Q(stage_changed_on__gt=after)
+    return programme.workstreams.filter(window).exclude(stage_changed_on=None).order_by("stage_changed_on")
+
+
+def suggested_rating(workstream: Workstream, period_ends_on: datetime.date) -> Suggestion | None:
+    """The rating the rules suggest for a period, as at its end (or today, if it has not ended)."""
+    return suggest(suggestion_evidence(workstream, min(period_ends_on, timezone.localdate())))
