@@ -4,6 +4,7 @@ import pytest
 
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
+from bluelight.governance import services as governance
 from bluelight.programmes import services as programme_services
 from bluelight.programmes.models import Programme, ProgrammeMembership
 from bluelight.status import services as status_services
@@ -92,6 +93,41 @@ def fire_editor(small_programme):
 def signed_in(client, office):
     client.force_login(office)
     return client
+
+
+@pytest.fixture
+def board_setup(small_programme, system):
+    p = small_programme
+    programme = p["programme"]
+    board = governance.board_create(
+        actor=system, programmes=[programme], name="Joint Board", key="joint-board", chair="PFCC", cadence="bimonthly"
+    )
+    chief = governance.member_add(actor=system, board=board, name="Chief Constable", organisation=p["police"])
+    first = governance.meeting_create(
+        actor=system, board=board, programme=programme, held_on=datetime.date(2024, 1, 18)
+    )
+    second = governance.meeting_create(
+        actor=system, board=board, programme=programme, held_on=datetime.date(2024, 3, 21)
+    )
+    risk = dict(cause="c", event="e", effect="f", owner="Estates lead")
+    # R1: 3 × 4 = 12 at the first meeting, raised to 4 × 4 = 16 on 1 February: "Up from 12" at the second.
+    r1 = governance.risk_create(
+        actor=system, programme=programme, workstream=p["hubs"], title="Vetting delays the move", **risk,
+        inherent_likelihood=4, inherent_impact=4, residual_likelihood=3, residual_impact=4, reviewed_on=datetime.date(2024, 1, 2),
+    )  # fmt: skip
+    governance.risk_update(actor=system, risk=r1, expected_version=r1.version, residual_likelihood=4,
+                           reviewed_on=datetime.date(2024, 2, 1))  # fmt: skip
+    # R2: 3 × 5 = 15 since before the first meeting: "No change".
+    r2 = governance.risk_create(
+        actor=system, programme=programme, title="Control systems cannot be joined", **risk,
+        inherent_likelihood=4, inherent_impact=5, residual_likelihood=3, residual_impact=5, reviewed_on=datetime.date(2024, 1, 2),
+    )  # fmt: skip
+    # R3: 2 × 3 = 6, below the threshold of 12: not in the pack's list.
+    r3 = governance.risk_create(
+        actor=system, programme=programme, title="Fleet downtime", **risk,
+        inherent_likelihood=2, inherent_impact=3, residual_likelihood=2, residual_impact=3, reviewed_on=datetime.date(2024, 1, 2),
+    )  # fmt: skip
+    return {**p, "board": board, "chief": chief, "first": first, "second": second, "r1": r1, "r2": r2, "r3": r3}
 
 
 __all__ = ["Organisation", "PASSWORD", "make_user"]

@@ -236,8 +236,8 @@ def decision_record(
     document = agenda_item.document
     if document is None:
         return decision
-    said = f"{decision.get_outcome_display()} by the {meeting.board.name} on {meeting.held_on:%-d %B %Y}"
-    _update(document, actor, None, DOCUMENT_FIELDS, {"status": outcome}, note=said)
+    said = f"{decision.get_outcome_display().lower()} by the {meeting.board.name} on {meeting.held_on:%-d %B %Y}"
+    _update(document, actor, None, DOCUMENT_FIELDS, {"status": outcome}, note=said[0].upper() + said[1:])
     workstream = document.workstream
     if workstream is None or outcome not in Decision.APPROVALS:
         return decision
@@ -245,12 +245,12 @@ def decision_record(
         new_stage = {"stage": NEXT_STAGE[workstream.stage], "stage_changed_on": meeting.held_on, "stage_reason": ""}
     elif document.kind == Document.Kind.CLOSURE_REPORT and workstream.stage != Workstream.Stage.CLOSED:
         new_stage = {"stage": Workstream.Stage.CLOSED, "stage_changed_on": meeting.held_on,
-                     "stage_reason": f"closure report {said.lower()}"}  # fmt: skip
+                     "stage_reason": f"closure report {said}"}  # fmt: skip
     else:
         return decision
     programme_services.workstream_update(
         actor=actor, workstream=workstream, expected_version=workstream.version,
-        note=f"{document.get_kind_display()} “{document.title}” {said.lower()}", **new_stage,
+        note=f"{document.get_kind_display()} “{document.title}” {said}", **new_stage,
     )  # fmt: skip
     return decision
 
