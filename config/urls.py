@@ -5,6 +5,8 @@ from bluelight.benefits import views as benefits
 from bluelight.benefits import views_setup as benefits_setup
 from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
+from bluelight.governance import views as governance
+from bluelight.governance import views_registers as registers
 from bluelight.programmes import views as programmes
 from bluelight.programmes import views_setup as setup
 from bluelight.reports import views as reports
@@ -12,6 +14,7 @@ from bluelight.status import views as status
 
 P = "programmes/<slug:slug>/"
 W = P + "workstreams/<slug:key>/"
+M = P + "meetings/<int:meeting_id>/"
 
 urlpatterns = [
     path(
@@ -41,6 +44,30 @@ urlpatterns = [
     path(P + "benefits/<slug:key>/", benefits.benefit_detail, name="benefit-detail"),
     path(P + "benefits/<slug:key>/actuals/", benefits.actual_record, name="actual-record"),
     path(P + "benefits/<slug:key>/actuals/<int:year>/sign-off/", benefits.actual_sign_off, name="actual-sign-off"),
+    path(P + "governance/", governance.governance_home, name="governance-home"),
+    path(P + "boards/new/", governance.board_create, name="board-create"),
+    path(P + "boards/<slug:key>/", governance.board_detail, name="board-detail"),
+    path(P + "boards/<slug:key>/members/new/", governance.member_add, name="member-add"),
+    path(P + "meetings/new/", governance.meeting_create, name="meeting-create"),
+    path(M, governance.meeting_detail, name="meeting-detail"),
+    path(M + "edit/", governance.meeting_edit, name="meeting-edit"),
+    path(M + "agenda/new/", governance.agenda_item_add, name="agenda-item-add"),
+    path(M + "agenda/<int:number>/decision/", governance.decision_record, name="decision-record"),
+    path(M + "pack/", governance.pack_page, name="pack-page"),
+    path(M + "pack.<str:kind>", governance.pack_download, name="pack-download"),
+    path(P + "actions/", governance.action_log, name="action-log"),
+    path(P + "actions/new/", governance.action_create, name="action-create"),
+    path(P + "actions/<int:number>/", governance.action_edit, name="action-edit"),
+    path(P + "risks/", registers.risk_register, name="risk-register"),
+    path(P + "risks/new/", registers.risk_create, name="risk-create"),
+    path(P + "risks/<int:number>/", registers.risk_detail, name="risk-detail"),
+    path(P + "risks/<int:number>/edit/", registers.risk_edit, name="risk-edit"),
+    path(P + "papers/", registers.paper_list, name="paper-list"),
+    path(P + "papers/new/<slug:kind>/", registers.paper_create, name="paper-create"),
+    path(P + "papers/<int:paper_id>/", registers.paper_detail, name="paper-detail"),
+    path(P + "papers/<int:paper_id>/file/", registers.paper_file, name="paper-file"),
+    path(W + "milestones/new/", registers.milestone_create, name="milestone-create"),
+    path(W + "milestones/<int:milestone_id>/", registers.milestone_edit, name="milestone-edit"),
     path(P + "periods/", status.period_list, name="period-list"),
     path(P + "periods/new/", status.period_create, name="period-create"),
     path(P + "periods/<path:label>/publish/", status.period_publish, name="period-publish"),

@@ -17,11 +17,13 @@ WIDGET_CLASSES = {
     "password": "govuk-input",
     "textarea": "govuk-textarea",
     "select": "govuk-select",
+    "file": "govuk-file-upload",
 }
 ERROR_CLASSES = {
     "govuk-input": "govuk-input--error",
     "govuk-textarea": "govuk-textarea--error",
     "govuk-select": "govuk-select--error",
+    "govuk-file-upload": "govuk-file-upload--error",
 }
 
 

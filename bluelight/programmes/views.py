@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from bluelight.core import history
 from bluelight.core.history import Actor
@@ -44,6 +45,7 @@ def workstream_detail(request, slug, key):
     timeline = list(history.history_of(workstream)[:50])
     timeline += list(history.history_of_many(Assessment, assessment_ids)[:50])
     timeline.sort(key=lambda e: (e.at, e.id), reverse=True)
+    today = timezone.localdate()
     return render(
         request,
         "programmes/workstream_detail.html",
@@ -55,6 +57,9 @@ def workstream_detail(request, slug, key):
             "timeline": timeline[:50],
             "periods": list(status_selectors.periods_of(access.programme)),
             "can_edit": selectors.can_edit(request.user, workstream, access.role),
+            "milestones": [(m, m.state(today)) for m in workstream.milestones.all()],
+            "risks": workstream.risks.filter(status="open"),
+            "papers": workstream.documents.all(),
         },
     )
 

@@ -1,0 +1,30 @@
+"""Who may change governance records, on top of bluelight.programmes.access."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from bluelight.governance.models import Attendance, Meeting
+from bluelight.programmes import selectors as programme_selectors
+from bluelight.programmes.access import ProgrammeAccess
+
+
+def can_record_decision(user, access: ProgrammeAccess, meeting: Meeting) -> bool:
+    """The programme office, or a board member who attended the meeting."""
+    if access.can_administer:
+        return True
+    return Attendance.objects.filter(meeting=meeting, member__user=user, status=Attendance.Status.PRESENT).exists()
+
+
+def require_decision_right(user, access: ProgrammeAccess, meeting: Meeting) -> None:
+    if not can_record_decision(user, access, meeting):
+        raise PermissionDenied("Only the programme office and board members who attended can record its decisions.")
+
+
+def require_workstream_or_admin(request, access: ProgrammeAccess, workstream) -> None:
+    """Programme-level records are the programme office's; a workstream's are also its lead organisation's."""
+    if workstream is None:
+        if not access.can_administer:
+            raise PermissionDenied("Only the programme office can change programme-level records.")
+    elif not programme_selectors.can_edit(request.user, workstream, access.role):
+        raise PermissionDenied("Only the programme office and the lead organisation's editors can change this.")

@@ -1,0 +1,176 @@
+from django import forms
+
+from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
+from bluelight.core.models import Organisation, User
+from bluelight.governance import risk as risk_engine
+from bluelight.governance.models import Action, AgendaItem, Board, Decision, Document, Meeting, Risk
+
+LIKELIHOOD = [(n, f"{n} {name}") for n, name in risk_engine.LIKELIHOOD.items()]
+IMPACT = [(n, f"{n} {name}") for n, name in risk_engine.IMPACT.items()]
+
+
+def _text(**kwargs):
+    return forms.CharField(widget=forms.Textarea, required=False, **kwargs)
+
+
+class BoardForm(GovukForm):
+    name = forms.CharField(max_length=200)
+    key = forms.SlugField(max_length=80, label="Short name", help_text="Used in addresses, e.g. escp-sgb.")
+    purpose = _text()
+    chair = forms.CharField(max_length=200, required=False, help_text="Who chairs it, or 'rotates between services'.")
+    cadence = forms.ChoiceField(choices=Board.Cadence.choices, widget=forms.RadioSelect, label="How often it meets")
+    terms_of_reference = _text(label="Terms of reference")
+
+
+class MemberForm(GovukForm):
+    name = forms.CharField(max_length=200)
+    role = forms.CharField(max_length=200, required=False, help_text="For example, Chief Fire Officer.")
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all())
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Bluelight account",
+        help_text="So they can record decisions in meetings they attend.",
+    )  # fmt: skip
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = programme.partners.all()
+        self.fields["user"].queryset = User.objects.filter(memberships__programme=programme).order_by("username")
+
+
+class MeetingForm(GovukForm):
+    board = forms.ModelChoiceField(queryset=Board.objects.none())
+    held_on = GovukDateField(label="Date", help_text="For example, 16 5 2025")
+    location = forms.CharField(max_length=200, required=False)
+    chaired_by = forms.CharField(max_length=200, required=False, help_text="The board's chair if left blank.")
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = programme.boards.all()
+
+
+class MeetingEditForm(VersionedForm):
+    status = forms.ChoiceField(choices=Meeting.Status.choices, widget=forms.RadioSelect)
+    held_on = GovukDateField(label="Date")
+    location = forms.CharField(max_length=200, required=False)
+    chaired_by = forms.CharField(max_length=200, required=False)
+    minutes = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False)
+
+
+class AgendaItemForm(GovukForm):
+    title = forms.CharField(max_length=300, required=False, help_text="The paper's or risk's title if left blank.")
+    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, widget=forms.RadioSelect, label="What it considers")
+    purpose = forms.ChoiceField(choices=AgendaItem.Purpose.choices, widget=forms.RadioSelect)
+    presenter = forms.CharField(max_length=200, required=False)
+    workstream = forms.ModelChoiceField(queryset=None, required=False)
+    document = forms.ModelChoiceField(queryset=None, required=False, label="Paper")
+    risk = forms.ModelChoiceField(queryset=None, required=False)
+    notes = _text()
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workstream"].queryset = programme.workstreams.all()
+        self.fields["document"].queryset = programme.documents.exclude(kind=Document.Kind.FILE)
+        self.fields["risk"].queryset = programme.risks.filter(status=Risk.Status.OPEN)
+
+
+class DecisionForm(GovukForm):
+    outcome = forms.ChoiceField(choices=Decision.Outcome.choices, widget=forms.RadioSelect, label="Decision")
+    summary = forms.CharField(widget=forms.Textarea, label="What was decided")
+    conditions = _text(help_text="Required when approved with conditions.")
+    decided_by = forms.CharField(max_length=200, required=False, help_text="The board and its chair if left blank.")
+
+
+class ActionForm(VersionedForm):
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    owner = forms.CharField(max_length=200)
+    owner_organisation = forms.ModelChoiceField(queryset=None, required=False, label="Owner's organisation")
+    due_on = GovukDateField(label="Due date", help_text="For example, 30 6 2025")
+    workstream = forms.ModelChoiceField(queryset=None, required=False)
+    meeting = forms.ModelChoiceField(queryset=None, required=False, help_text="The meeting that set it, if any.")
+    status = forms.ChoiceField(choices=Action.Status.choices, widget=forms.RadioSelect, initial=Action.Status.OPEN)
+    update = _text(label="Latest progress")
+
+    def __init__(self, *args, programme, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = programme.partners.all()
+        self.fields["workstream"].queryset = programme.workstreams.all()
+        self.fields["meeting"].queryset = programme.meetings.select_related("board")
+        if editing:
+            del self.fields["meeting"]
+
+
+class RiskForm(VersionedForm):
+    title = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=Risk.Kind.choices, widget=forms.RadioSelect, label="Risk or issue")
+    workstream = forms.ModelChoiceField(queryset=None, required=False, help_text="Leave blank for a programme risk.")
+    cause = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="Because of …")
+    event = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="… there is a risk that …")
+    effect = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="… which would lead to …")
+    owner = forms.CharField(max_length=200)
+    inherent_likelihood = forms.TypedChoiceField(choices=LIKELIHOOD, coerce=int, widget=forms.RadioSelect,
+                                                 label="Inherent likelihood (before mitigation)")  # fmt: skip
+    inherent_impact = forms.TypedChoiceField(choices=IMPACT, coerce=int, widget=forms.RadioSelect,
+                                             label="Inherent impact (before mitigation)")  # fmt: skip
+    mitigation = _text()
+    residual_likelihood = forms.TypedChoiceField(choices=LIKELIHOOD, coerce=int, widget=forms.RadioSelect,
+                                                 label="Residual likelihood (after mitigation)")  # fmt: skip
+    residual_impact = forms.TypedChoiceField(choices=IMPACT, coerce=int, widget=forms.RadioSelect,
+                                             label="Residual impact (after mitigation)")  # fmt: skip
+    proximity = forms.ChoiceField(choices=Risk.Proximity.choices, widget=forms.RadioSelect)
+    review_on = GovukDateField(label="Next review", required=False)
+    status = forms.ChoiceField(choices=Risk.Status.choices, widget=forms.RadioSelect, initial=Risk.Status.OPEN)
+
+    def __init__(self, *args, workstreams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workstream"].queryset = workstreams
+
+
+KIND_FIELDS = {
+    Document.Kind.BUSINESS_CASE: ["case_stage", *Document.FIVE_CASES],
+    Document.Kind.CLOSURE_REPORT: ["outcome", "benefits_delivered", "lessons_learned"],
+    Document.Kind.AGREEMENT: ["agreement_type", "parties", "signed_on", "review_on"],
+    Document.Kind.BENEFIT_REVIEW: [],
+    Document.Kind.FILE: [],
+}
+
+
+class DocumentForm(GovukForm):
+    title = forms.CharField(max_length=300)
+    workstream = forms.ModelChoiceField(queryset=None, required=False)
+    author = forms.CharField(max_length=200, required=False)
+    summary = _text()
+    case_stage = forms.ChoiceField(choices=Document.CaseStage.choices, widget=forms.RadioSelect, label="Stage")
+    strategic_case = _text(label="Strategic case", help_text="The case for change.")
+    economic_case = _text(label="Economic case", help_text="Value for money: the options appraised.")
+    commercial_case = _text(label="Commercial case", help_text="How it will be procured or provided.")
+    financial_case = _text(label="Financial case", help_text="Affordability and funding.")
+    management_case = _text(label="Management case", help_text="How it will be delivered.")
+    outcome = _text(label="Outcome")
+    benefits_delivered = _text(label="Benefits delivered against the plan")
+    lessons_learned = _text(label="Lessons learned")
+    agreement_type = forms.ChoiceField(choices=Document.AgreementType.choices, widget=forms.RadioSelect,
+                                       label="Kind of agreement")  # fmt: skip
+    parties = forms.ModelMultipleChoiceField(queryset=Organisation.objects.all(), widget=forms.CheckboxSelectMultiple)
+    signed_on = GovukDateField(label="Signed on", required=False)
+    review_on = GovukDateField(label="Review date", required=False)
+    upload = forms.FileField(required=False, label="Attach a file",
+                             help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG.")  # fmt: skip
+
+    def __init__(self, *args, kind, workstreams, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = {"title", "workstream", "author", "summary", "upload", *KIND_FIELDS[kind]}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        self.fields["workstream"].queryset = workstreams
+        if kind == Document.Kind.FILE:
+            self.fields["upload"].required = True
+            self.fields["upload"].label = "File"
+            self.fields["upload"].error_messages["required"] = "Select a file to upload."
+
+
+class MilestoneForm(VersionedForm):
+    title = forms.CharField(max_length=300)
+    due_on = GovukDateField(label="Due date", help_text="For example, 31 3 2025")
+    forecast_on = GovukDateField(label="Forecast date", required=False, help_text="If it is expected late or early.")
+    achieved_on = GovukDateField(label="Achieved on", required=False)

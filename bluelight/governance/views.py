@@ -1,0 +1,234 @@
+"""Pages for boards, meetings and their decisions, the action log, and the board pack."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from bluelight.core import history
+from bluelight.core.history import Actor
+from bluelight.core.pages import form_page
+from bluelight.governance import access as rights
+from bluelight.governance import selectors, services
+from bluelight.governance.forms import (
+    ActionForm,
+    AgendaItemForm,
+    BoardForm,
+    DecisionForm,
+    MeetingEditForm,
+    MeetingForm,
+    MemberForm,
+)
+from bluelight.governance.models import Action, Board, Meeting
+from bluelight.governance.pack import build_pack, render_pdf, render_standalone_html
+from bluelight.programmes.access import programme_for, require_admin
+
+FORM = "governance/form.html"
+
+
+def _without_version(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "version"}
+
+
+def governance_home(request, slug):
+    access = programme_for(request, slug)
+    programme = access.programme
+    today = timezone.localdate()
+    meetings = list(selectors.meetings_of(programme))
+    return render(request, "governance/home.html", {
+        "access": access, "programme": programme, "boards": programme.boards.prefetch_related("members"),
+        "upcoming": [m for m in meetings if m.held_on >= today][::-1], "past": [m for m in meetings if m.held_on < today],
+        "overdue": list(selectors.overdue_actions([programme], today)),
+        "above_threshold": selectors.above_threshold(programme, None),
+    })  # fmt: skip
+
+
+def board_create(request, slug):
+    access = programme_for(request, slug)
+    require_admin(access)
+    return form_page(
+        request, BoardForm(request.POST or None, initial={"cadence": Board.Cadence.BIMONTHLY}),
+        lambda data: services.board_create(actor=Actor(request.user), programmes=[access.programme], **data),
+        template=FORM, context={"programme": access.programme, "heading": "Add a board", "caption": access.programme.name,
+                                "back": reverse("governance-home", args=[slug]), "button": "Add board"},
+        done=lambda board: f"{board.name} added", next_url=lambda board: reverse("board-detail", args=[slug, board.key]),
+    )  # fmt: skip
+
+
+def _board(access, key) -> Board:
+    return get_object_or_404(access.programme.boards, key=key)
+
+
+def board_detail(request, slug, key):
+    access = programme_for(request, slug)
+    board = _board(access, key)
+    return render(request, "governance/board_detail.html", {
+        "access": access, "programme": access.programme, "board": board,
+        "members": board.members.select_related("organisation", "user"),
+        "meetings": board.meetings.filter(programme=access.programme).order_by("-held_on"),
+    })  # fmt: skip
+
+
+def member_add(request, slug, key):
+    access = programme_for(request, slug)
+    require_admin(access)
+    board = _board(access, key)
+    return form_page(
+        request, MemberForm(request.POST or None, programme=access.programme),
+        lambda data: services.member_add(actor=Actor(request.user), board=board, **data),
+        template=FORM, context={"programme": access.programme, "heading": "Add a member", "caption": board.name,
+                                "back": reverse("board-detail", args=[slug, key]), "button": "Add member"},
+        done=lambda member: f"{member.name} added to the {board.name}",
+        next_url=reverse("board-detail", args=[slug, key]),
+    )  # fmt: skip
+
+
+def meeting_create(request, slug):
+    access = programme_for(request, slug)
+    require_admin(access)
+    return form_page(
+        request, MeetingForm(request.POST or None, programme=access.programme),
+        lambda data: services.meeting_create(actor=Actor(request.user), programme=access.programme, **data),
+        template=FORM, context={"programme": access.programme, "heading": "Schedule a meeting",
+                                "caption": access.programme.name, "back": reverse("governance-home", args=[slug]),
+                                "button": "Schedule meeting"},
+        done=lambda meeting: f"Meeting of the {meeting.board.name} on {meeting.held_on:%-d %B %Y} scheduled",
+        next_url=lambda meeting: reverse("meeting-detail", args=[slug, meeting.id]),
+    )  # fmt: skip
+
+
+def _meeting(access, meeting_id) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("board", "programme"), programme=access.programme,
+                             pk=meeting_id)  # fmt: skip
+
+
+def meeting_detail(request, slug, meeting_id):
+    access = programme_for(request, slug)
+    meeting = _meeting(access, meeting_id)
+    agenda = list(meeting.agenda.select_related("workstream", "document", "risk").prefetch_related("decisions"))
+    return render(request, "governance/meeting_detail.html", {
+        "access": access, "programme": access.programme, "meeting": meeting, "agenda": agenda,
+        "attendance": meeting.attendance.select_related("member__organisation"),
+        "actions": meeting.actions.all(), "today": timezone.localdate(),
+        "can_decide": rights.can_record_decision(request.user, access, meeting),
+        "timeline": history.history_of(meeting)[:30],
+    })  # fmt: skip
+
+
+def meeting_edit(request, slug, meeting_id):
+    access = programme_for(request, slug)
+    require_admin(access)
+    meeting = _meeting(access, meeting_id)
+    fields = ("status", "held_on", "location", "chaired_by", "minutes", "version")
+    return form_page(
+        request, MeetingEditForm(request.POST or None, initial={f: getattr(meeting, f) for f in fields}),
+        lambda data: services.meeting_update(actor=Actor(request.user), meeting=meeting,
+                                             expected_version=data["version"], **_without_version(data)),
+        template=FORM, context={"programme": access.programme, "heading": "Minutes and details",
+                                "caption": str(meeting), "back": reverse("meeting-detail", args=[slug, meeting.id])},
+        done="Meeting saved", next_url=reverse("meeting-detail", args=[slug, meeting.id]),
+    )  # fmt: skip
+
+
+def agenda_item_add(request, slug, meeting_id):
+    access = programme_for(request, slug)
+    require_admin(access)
+    meeting = _meeting(access, meeting_id)
+    form = AgendaItemForm(request.POST or None, programme=access.programme,
+                          initial={"kind": "other", "purpose": "discussion"})  # fmt: skip
+    return form_page(
+        request, form, lambda data: services.agenda_item_add(actor=Actor(request.user), meeting=meeting, **data),
+        template=FORM, context={"programme": access.programme, "heading": "Add an agenda item", "caption": str(meeting),
+                                "back": reverse("meeting-detail", args=[slug, meeting.id]), "button": "Add item",
+                                "intro": "A paper put on the agenda is marked as submitted to this meeting."},
+        done=lambda item: f"Item {item.number} added", next_url=reverse("meeting-detail", args=[slug, meeting.id]),
+    )  # fmt: skip
+
+
+def decision_record(request, slug, meeting_id, number):
+    access = programme_for(request, slug)
+    meeting = _meeting(access, meeting_id)
+    rights.require_decision_right(request.user, access, meeting)
+    item = get_object_or_404(meeting.agenda, number=number)
+    intro = f"Item {item.number}: {item.title}."
+    if item.document and item.document.kind == "business_case":
+        intro += " Approving a business case moves its workstream to the next lifecycle stage."
+    return form_page(
+        request, DecisionForm(request.POST or None),
+        lambda data: services.decision_record(actor=Actor(request.user), agenda_item=item, **data),
+        template=FORM, context={"programme": access.programme, "heading": "Record the decision", "caption": str(meeting),
+                                "back": reverse("meeting-detail", args=[slug, meeting.id]), "intro": intro,
+                                "button": "Record decision"},
+        done=lambda decision: f"Decision recorded: {decision.get_outcome_display()}",
+        next_url=reverse("meeting-detail", args=[slug, meeting.id]),
+    )  # fmt: skip
+
+
+def action_log(request, slug):
+    access = programme_for(request, slug)
+    today = timezone.localdate()
+    actions = selectors.actions_of(access.programme).order_by("due_on", "number")
+    show = request.GET.get("show", "open")
+    if show == "open":
+        actions = actions.exclude(status__in=Action.FINISHED)
+    elif show == "overdue":
+        actions = selectors.overdue_actions([access.programme], today)
+    return render(request, "governance/action_log.html", {
+        "access": access, "programme": access.programme, "actions": actions, "today": today, "show": show,
+    })  # fmt: skip
+
+
+def action_create(request, slug):
+    access = programme_for(request, slug)
+    require_admin(access)
+    meeting_id = request.GET.get("meeting")
+    return form_page(
+        request, ActionForm(request.POST or None, programme=access.programme, initial={"status": "open", "meeting": meeting_id}),
+        lambda data: services.action_create(actor=Actor(request.user), programme=access.programme,
+                                            **_without_version(data)),
+        template=FORM, context={"programme": access.programme, "heading": "Add an action", "caption": access.programme.name,
+                                "back": reverse("action-log", args=[slug]), "button": "Add action"},
+        done=lambda action: f"Action {action.reference} added", next_url=reverse("action-log", args=[slug]),
+    )  # fmt: skip
+
+
+def action_edit(request, slug, number):
+    access = programme_for(request, slug)
+    action = get_object_or_404(access.programme.actions, number=number)
+    own = request.user.organisation_id and request.user.organisation_id == action.owner_organisation_id
+    if not own:
+        require_admin(access)
+    fields = ("description", "owner", "owner_organisation", "due_on", "workstream", "status", "update", "version")
+    form = ActionForm(request.POST or None, programme=access.programme, editing=True,
+                      initial={f: getattr(action, f) for f in fields})  # fmt: skip
+    return form_page(
+        request, form,
+        lambda data: services.action_update(actor=Actor(request.user), action=action,
+                                            expected_version=data["version"], **_without_version(data)),
+        template=FORM, context={"programme": access.programme, "heading": f"Update action {action.reference}",
+                                "caption": access.programme.name, "back": reverse("action-log", args=[slug])},
+        done=f"Action {action.reference} saved", next_url=reverse("action-log", args=[slug]),
+    )  # fmt: skip
+
+
+def pack_page(request, slug, meeting_id):
+    access = programme_for(request, slug)
+    pack = build_pack(_meeting(access, meeting_id))
+    return render(request, "governance/pack_page.html", {"access": access, "programme": access.programme, "pack": pack})
+
+
+def pack_download(request, slug, meeting_id, kind):
+    access = programme_for(request, slug)
+    if kind not in ("pdf", "html"):
+        raise Http404("The pack comes as pdf or html")
+    pack = build_pack(_meeting(access, meeting_id))
+    name = f"{slugify(pack.meeting.board.name)}-pack-{pack.meeting.held_on:%Y-%m-%d}"
+    if kind == "pdf":
+        response = HttpResponse(render_pdf(pack), content_type="application/pdf")
+    else:
+        response = HttpResponse(render_standalone_html(pack), content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response

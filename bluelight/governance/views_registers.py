@@ -1,0 +1,193 @@
+"""Pages for the risk register, papers (with uploaded files) and milestones."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from bluelight.core import history
+from bluelight.core.history import Actor
+from bluelight.core.pages import form_page
+from bluelight.governance import access as rights
+from bluelight.governance import risk as risk_engine
+from bluelight.governance import selectors, services, storage
+from bluelight.governance.forms import DocumentForm, MilestoneForm, RiskForm
+from bluelight.governance.models import Document, Milestone
+from bluelight.governance.views import FORM, _without_version
+from bluelight.programmes import selectors as programme_selectors
+from bluelight.programmes.access import programme_for, require_edit, workstream_for
+
+
+def _editable_workstreams(request, access):
+    """The workstreams this user may attach records to: all for the office, their own organisation's otherwise."""
+    workstreams = access.programme.workstreams.all()
+    if access.can_administer:
+        return workstreams
+    return workstreams.filter(lead_organisation=request.user.organisation_id)
+
+
+def risk_register(request, slug):
+    access = programme_for(request, slug)
+    programme = access.programme
+    show = request.GET.get("show", "open")
+    risks = selectors.risks_of(programme)
+    if show == "open":
+        risks = risks.filter(status="open")
+    counts = selectors.heat_map(programme)
+    rows = [(lk, risk_engine.LIKELIHOOD[lk], [counts[(lk, im)] for im in range(1, 6)]) for lk in range(5, 0, -1)]
+    return render(request, "governance/risk_register.html", {
+        "access": access, "programme": programme, "rows": selectors.risk_rows(risks, None), "show": show,
+        "heat_svg": risk_engine.heat_map_svg(counts, f"Open risks by residual likelihood and impact, {programme.name}"),
+        "heat_rows": rows, "impacts": list(risk_engine.IMPACT.items()),
+        "can_add": access.can_administer or _editable_workstreams(request, access).exists(),
+    })  # fmt: skip
+
+
+def risk_create(request, slug):
+    access = programme_for(request, slug)
+    workstreams = _editable_workstreams(request, access)
+    if not access.can_administer and not workstreams.exists():
+        raise PermissionDenied("Only the programme office and workstream leads' editors can add risks.")
+
+    def save(data):
+        rights.require_workstream_or_admin(request, access, data["workstream"])
+        return services.risk_create(actor=Actor(request.user), programme=access.programme, **_without_version(data))
+
+    initial = {"kind": "risk", "proximity": "12m", "status": "open", "workstream": request.GET.get("workstream")}
+    return form_page(
+        request, RiskForm(request.POST or None, workstreams=workstreams, initial=initial), save,
+        template=FORM, context={"programme": access.programme, "heading": "Add a risk or issue",
+                                "caption": access.programme.name, "back": reverse("risk-register", args=[slug]),
+                                "button": "Add risk"},
+        done=lambda risk: f"Risk {risk.reference} added", next_url=lambda risk: reverse("risk-detail", args=[slug, risk.number]),
+    )  # fmt: skip
+
+
+def risk_detail(request, slug, number):
+    access = programme_for(request, slug)
+    risk = get_object_or_404(selectors.risks_of(access.programme), number=number)
+    can_edit = access.can_administer or (
+        risk.workstream is not None and programme_selectors.can_edit(request.user, risk.workstream, access.role)
+    )
+    return render(request, "governance/risk_detail.html", {
+        "access": access, "programme": access.programme, "risk": risk, "reviews": risk.reviews.order_by("-reviewed_on", "-recorded_at"),
+        "timeline": history.history_of(risk)[:50], "can_edit": can_edit,
+        "band": risk_engine.band(risk.residual_score), "above": risk.residual_score > access.programme.risk_threshold,
+    })  # fmt: skip
+
+
+def risk_edit(request, slug, number):
+    access = programme_for(request, slug)
+    risk = get_object_or_404(selectors.risks_of(access.programme), number=number)
+    rights.require_workstream_or_admin(request, access, risk.workstream)
+    fields = [f for f in RiskForm.base_fields if f != "version"]
+    initial = {**{f: getattr(risk, f) for f in fields}, "version": risk.version}
+
+    def save(data):
+        rights.require_workstream_or_admin(request, access, data["workstream"])
+        return services.risk_update(actor=Actor(request.user), risk=risk, expected_version=data["version"],
+                                    **_without_version(data))  # fmt: skip
+
+    return form_page(
+        request, RiskForm(request.POST or None, workstreams=_editable_workstreams(request, access), initial=initial),
+        save, template=FORM,
+        context={"programme": access.programme, "heading": f"Review risk {risk.reference}", "caption": risk.title,
+                 "back": reverse("risk-detail", args=[slug, number]),
+                 "intro": "A change of score or status is kept as a dated review, so the board pack shows the movement."},
+        done=f"Risk {risk.reference} saved", next_url=reverse("risk-detail", args=[slug, number]),
+    )  # fmt: skip
+
+
+def paper_list(request, slug):
+    access = programme_for(request, slug)
+    papers = access.programme.documents.select_related("workstream").order_by("-created_at")
+    return render(request, "governance/paper_list.html", {
+        "access": access, "programme": access.programme, "papers": papers, "kinds": Document.Kind.choices,
+    })  # fmt: skip
+
+
+def paper_create(request, slug, kind):
+    access = programme_for(request, slug)
+    if kind not in Document.Kind.values:
+        raise Http404("No such kind of paper")
+    workstreams = _editable_workstreams(request, access)
+    if not access.can_administer and not workstreams.exists():
+        raise PermissionDenied("Only the programme office and workstream leads' editors can add papers.")
+    form = DocumentForm(request.POST or None, request.FILES or None, kind=kind, workstreams=workstreams,
+                        initial={"workstream": request.GET.get("workstream")})  # fmt: skip
+
+    def save(data):
+        rights.require_workstream_or_admin(request, access, data.get("workstream"))
+        data = dict(data)
+        upload = data.pop("upload", None)
+        file = (upload.name, upload.read(storage_limit() + 1)) if upload else None
+        return services.document_create(actor=Actor(request.user), programme=access.programme, kind=kind,
+                                        upload=file, **data)  # fmt: skip
+
+    label = Document.Kind(kind).label
+    return form_page(
+        request, form, save, template=FORM,
+        context={"programme": access.programme, "heading": f"Add a paper: {label.lower()}",
+                 "caption": access.programme.name, "back": reverse("paper-list", args=[slug]), "button": "Add paper"},
+        done=lambda paper: f"{paper.title} added", next_url=lambda paper: reverse("paper-detail", args=[slug, paper.id]),
+    )  # fmt: skip
+
+
+def storage_limit() -> int:
+    from django.conf import settings
+
+    return settings.BLUELIGHT["UPLOAD_MAX_BYTES"]
+
+
+def paper_detail(request, slug, paper_id):
+    access = programme_for(request, slug)
+    paper = get_object_or_404(access.programme.documents.select_related("workstream"), pk=paper_id)
+    return render(request, "governance/paper_detail.html", {
+        "access": access, "programme": access.programme, "paper": paper,
+        "submissions": paper.agenda_items.select_related("meeting__board"),
+        "decisions": paper.decisions.select_related("meeting__board"), "timeline": history.history_of(paper)[:50],
+        "cases": [(paper._meta.get_field(f).verbose_name.capitalize(), getattr(paper, f)) for f in Document.FIVE_CASES],
+    })  # fmt: skip
+
+
+def paper_file(request, slug, paper_id):
+    """Always served as a download under the name it was uploaded with, never shown inline."""
+    access = programme_for(request, slug)
+    paper = get_object_or_404(access.programme.documents, pk=paper_id)
+    if not paper.has_file:
+        raise Http404("This paper has no file")
+    try:
+        handle = storage.path_of(paper.stored_name).open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from the store") from None
+    return FileResponse(handle, as_attachment=True, filename=paper.file_name, content_type=paper.content_type)
+
+
+def milestone_create(request, slug, key):
+    access, workstream = workstream_for(request, slug, key)
+    require_edit(request, access, workstream)
+    return form_page(
+        request, MilestoneForm(request.POST or None),
+        lambda data: services.milestone_create(actor=Actor(request.user), workstream=workstream, **_without_version(data)),
+        template=FORM, context={"programme": access.programme, "heading": "Add a milestone", "caption": workstream.title,
+                                "back": reverse("workstream-detail", args=[slug, key]), "button": "Add milestone"},
+        done=lambda m: f"Milestone “{m.title}” added", next_url=reverse("workstream-detail", args=[slug, key]),
+    )  # fmt: skip
+
+
+def milestone_edit(request, slug, key, milestone_id):
+    access, workstream = workstream_for(request, slug, key)
+    require_edit(request, access, workstream)
+    milestone = get_object_or_404(Milestone, workstream=workstream, pk=milestone_id)
+    initial = {f: getattr(milestone, f) for f in ("title", "due_on", "forecast_on", "achieved_on", "version")}
+    return form_page(
+        request, MilestoneForm(request.POST or None, initial=initial),
+        lambda data: services.milestone_update(actor=Actor(request.user), milestone=milestone,
+                                               expected_version=data["version"], **_without_version(data)),
+        template=FORM, context={"programme": access.programme, "heading": "Update a milestone",
+                                "caption": workstream.title, "back": reverse("workstream-detail", args=[slug, key])},
+        done=f"Milestone “{milestone.title}” saved", next_url=reverse("workstream-detail", args=[slug, key]),
+    )  # fmt: skip
+
