@@ -41,3 +41,21 @@ def test_demo_user_can_sign_in_and_see_both_programmes(client, demo):
     page = client.get("/").content.decode()
     assert "Essex Police collaboration portfolio" in page
     assert "Essex Emergency Services Collaboration Programme" in page
+
+
+def test_escp_has_a_year_of_strategic_governance_board_meetings(demo):
+    from bluelight.governance.models import Board, Decision, Risk
+
+    escp = Programme.objects.get(slug="essex-escp")
+    board = Board.objects.get(key="escp-sgb")
+    assert board.chair == "Police, Fire and Crime Commissioner" and board.get_cadence_display() == "Bi-monthly"
+    dates = [m.held_on.isoformat() for m in board.meetings.order_by("held_on")]
+    assert dates == ["2024-05-16", "2024-07-18", "2024-09-19", "2024-11-21", "2025-01-16", "2025-03-20"]
+    assert all(m.illustrative for m in board.meetings.all())
+    approval = Decision.objects.get(document__title="Tri-Service Officer expansion: full business case")
+    assert approval.outcome == "approved" and approval.meeting.held_on.isoformat() == "2024-07-18"
+    expansion = escp.workstreams.get(key="tri-service-expansion")
+    assert expansion.stage == "in_delivery" and expansion.stage_changed_on.isoformat() == "2024-07-18"
+    assert Decision.objects.filter(document__kind="benefit_review", outcome="noted").exists()
+    shortfall = Risk.objects.get(programme=escp, title="Benefits fall short of the programme target")
+    assert (shortfall.residual_score, shortfall.reviews.count()) == (16, 2)  # raised from 12 after the review

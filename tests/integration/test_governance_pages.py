@@ -1,0 +1,110 @@
+import datetime
+import io
+
+import pypdf
+
+from bluelight.governance import services as governance
+from bluelight.governance.models import Document
+from bluelight.programmes.models import Workstream
+from tests.conftest import make_user
+from tests.helpers import error_summary, table_rows
+from tests.unit.governance.test_uploads import docx_bytes
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def test_a_mismatched_upload_is_refused_on_the_page_and_nothing_is_kept(signed_in, board_setup):
+    from bluelight.governance.storage import upload_dir
+
+    before = set(upload_dir().glob("*")) if upload_dir().exists() else set()
+    response = signed_in.post(
+        "/programmes/test/papers/new/file/",
+        {"title": "Signed MoU", "upload": _upload("Signed MoU.pdf", docx_bytes())},
+    )
+    assert response.status_code == 400
+    assert "The file is not a real .pdf file: its content does not match." in error_summary(response.content.decode())
+    assert not Document.objects.exists()
+    assert (set(upload_dir().glob("*")) if upload_dir().exists() else set()) == before
+
+
+def test_an_uploaded_paper_is_served_as_a_download_under_its_own_name(signed_in, board_setup):
+    response = signed_in.post(
+        "/programmes/test/papers/new/file/", {"title": "Signed MoU", "upload": _upload("Signed MoU.docx", docx_bytes())}
+    )
+    paper = Document.objects.get()
+    assert response["Location"] == f"/programmes/test/papers/{paper.id}/"
+    download = signed_in.get(f"/programmes/test/papers/{paper.id}/file/")
+    assert download["Content-Disposition"] == 'attachment; filename="Signed MoU.docx"'
+    assert download["Content-Type"].endswith("wordprocessingml.document")
+    assert b"".join(download.streaming_content) == docx_bytes()
+
+
+def test_a_board_member_who_attended_records_the_approval_and_the_stage_moves(client, board_setup, system):
+    hubs, meeting = board_setup["hubs"], board_setup["second"]
+    member_user = make_user("chief", board_setup["police"], board_setup["programme"], "board_member")
+    absent_user = make_user("absent", board_setup["police"], board_setup["programme"], "board_member")
+    seat = board_setup["chief"]
+    seat.user = member_user
+    seat.save()
+    governance.attendance_set(actor=system, meeting=meeting, statuses={seat: "present"})
+    case = governance.document_create(actor=system, programme=board_setup["programme"], workstream=hubs,
+                                      kind="business_case", title="Hubs business case")  # fmt: skip
+    governance.agenda_item_add(actor=system, meeting=meeting, title="", kind="business_case", document=case)
+    url = f"/programmes/test/meetings/{meeting.id}/agenda/1/decision/"
+
+    client.force_login(absent_user)
+    assert client.post(url, {"outcome": "approved", "summary": "Yes"}).status_code == 403
+    client.force_login(member_user)
+    refused = client.post(url, {"outcome": "approved_with_conditions", "summary": "Yes"})
+    assert refused.status_code == 400
+    assert "Enter the conditions of the approval." in error_summary(refused.content.decode())
+    assert client.post(url, {"outcome": "approved", "summary": "Approved as presented"}).status_code == 302
+    hubs.refresh_from_db()
+    assert hubs.stage == Workstream.Stage.BUSINESS_CASE
+    page = client.get("/programmes/test/workstreams/hubs/").content.decode()
+    assert "Business case “Hubs business case” approved by the Joint Board on 21 March 2024" in page
+    assert "Hubs by chief through web page" in page
+
+
+def test_overdue_action_shows_on_the_log_and_in_the_downloaded_pack(signed_in, board_setup, system):
+    today = datetime.date.today()
+    governance.action_create(actor=system, programme=board_setup["programme"], description="Report vetting",
+                             owner="Estates lead", due_on=today - datetime.timedelta(days=3))  # fmt: skip
+    governance.action_create(actor=system, programme=board_setup["programme"], description="Circulate MoU",
+                             owner="Office", due_on=today - datetime.timedelta(days=3), status="done")  # fmt: skip
+    rows = table_rows(signed_in.get("/programmes/test/actions/?show=overdue").content.decode(), "action-log")
+    assert [r[0] for r in rows[1:]] == ["A1 Report vetting"] and rows[1][3] == "Overdue"
+    response = signed_in.get(f"/programmes/test/meetings/{board_setup['second'].id}/pack.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    open_part, done_part = text.split("Open actions")[1].split("Done since the last meeting")
+    assert "A1 Report vetting Estates lead" in open_part and "Overdue" in open_part
+    assert "Circulate MoU" not in open_part and "A2 Circulate MoU Office" in done_part
+
+
+def test_the_risk_register_heat_map_table_matches_the_register(signed_in, board_setup):
+    page = signed_in.get("/programmes/test/risks/").content.decode()
+    rows = table_rows(page, "heat-map-table")
+    # Rows are likelihood 5 down to 1; columns impact 1 to 5. R1 at 4 × 4, R2 at 3 × 5, R3 at 2 × 3.
+    assert rows[2] == ["4 Likely", "0", "0", "0", "1", "0"]
+    assert rows[3] == ["3 Possible", "0", "0", "0", "0", "1"]
+    assert rows[4] == ["2 Unlikely", "0", "0", "1", "0", "0"]
+    assert sum(int(n) for row in rows[1:] for n in row[1:]) == 3
+
+
+def test_an_organisation_editor_cannot_add_a_programme_level_risk(client, board_setup, fire_editor):
+    client.force_login(fire_editor)
+    form = {
+        "title": "x", "kind": "risk", "cause": "c", "event": "e", "effect": "f", "owner": "o",
+        "inherent_likelihood": 3, "inherent_impact": 3, "residual_likelihood": 2, "residual_impact": 2,
+        "proximity": "3m", "status": "open",
+    }  # fmt: skip
+    assert client.post("/programmes/test/risks/new/", form).status_code == 403
+    fleet = board_setup["fleet"]  # led by the fire service
+    assert client.post("/programmes/test/risks/new/", {**form, "workstream": fleet.id}).status_code == 302
+    assert fleet.risks.get().title == "x"
