@@ -82,3 +82,17 @@ def test_unknown_programme_or_period_is_named(demo, tmp_path, capsys):
         main(["report", "annual", "--programme", "essex-police-collaboration", "--period", "1999", "--out", out]) == 2
     )
     assert "periods: 2022, 2023" in capsys.readouterr().err
+
+
+def test_the_report_as_a_tagged_pdf_with_the_marking_on_every_page(demo, tmp_path):
+    import pypdf
+
+    out = tmp_path / "report.pdf"
+    assert main(["report", "annual", "--programme", "essex-police-collaboration", "--period", "2023",
+                 "--format", "pdf", "--out", str(out), "--marking", "OFFICIAL-SENSITIVE"]) == 0  # fmt: skip
+    reader = pypdf.PdfReader(out)
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert all(page.count("OFFICIAL-SENSITIVE") >= 2 for page in pages)
+    text = " ".join(pages)
+    assert "Of these, 7 are rated Green and 3 are rated Amber." in text
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged: headings and tables carry structure
