@@ -177,11 +177,8 @@ def timezone_today():
 
 def _benefits_programme(slug: str):
     from bluelight.benefits.selectors import NotConfigured, settings_of
-    from bluelight.programmes.models import Programme
 
-    programme = Programme.objects.filter(slug=slug).first()
-    if programme is None:
-        raise SystemExit(f"bluelight: no programme with the slug {slug!r}")
+    programme = _programme(slug)
     try:
         settings_of(programme)
     except NotConfigured as error:

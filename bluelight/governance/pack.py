@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -15,12 +14,11 @@ from bluelight.benefits import selectors as benefit_selectors
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors
 from bluelight.governance.models import Action, AgendaItem, Decision, Meeting
+from bluelight.reports.annual import REPORT_CSS
 from bluelight.reports.pdf import html_to_pdf
 from bluelight.status import selectors as status_selectors
 from bluelight.status.models import Assessment
 from bluelight.status.rag import derive_change
-
-REPORT_CSS = Path(__file__).resolve().parent.parent / "reports" / "report.css"
 
 
 @dataclass
@@ -161,7 +159,10 @@ def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.dat
 
 
 def render_standalone_html(pack: BoardPack) -> str:
-    return render_to_string("governance/pack_standalone.html", {"pack": pack, "css": REPORT_CSS.read_text()})
+    return render_to_string(
+        "governance/pack_standalone.html",
+        {"pack": pack, "css": REPORT_CSS.read_text(), "title": pack.title, "marking": pack.marking},
+    )
 
 
 def render_pdf(pack: BoardPack) -> bytes:

@@ -83,5 +83,11 @@ def render_standalone_html(report: AnnualReport) -> str:
     """One self-contained HTML file: styles inline, no links out, printable."""
     return render_to_string(
         "reports/annual_standalone.html",
-        {"report": report, "css": REPORT_CSS.read_text(), "section_number": SECTION_NUMBER},
+        {
+            "report": report,
+            "css": REPORT_CSS.read_text(),
+            "section_number": SECTION_NUMBER,
+            "title": report.title,
+            "marking": report.marking,
+        },
     )
