@@ -51,6 +51,7 @@ urlpatterns = [
     path(P + "meetings/new/", governance.meeting_create, name="meeting-create"),
     path(M, governance.meeting_detail, name="meeting-detail"),
     path(M + "edit/", governance.meeting_edit, name="meeting-edit"),
+    path(M + "attendance/", governance.attendance_record, name="attendance-record"),
     path(M + "agenda/new/", governance.agenda_item_add, name="agenda-item-add"),
     path(M + "agenda/<int:number>/decision/", governance.decision_record, name="decision-record"),
     path(M + "pack/", governance.pack_page, name="pack-page"),

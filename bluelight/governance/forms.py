@@ -3,7 +3,7 @@ from django import forms
 from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
 from bluelight.core.models import Organisation, User
 from bluelight.governance import risk as risk_engine
-from bluelight.governance.models import Action, AgendaItem, Board, Decision, Document, Meeting, Risk
+from bluelight.governance.models import Action, AgendaItem, Attendance, Board, Decision, Document, Meeting, Risk
 
 LIKELIHOOD = [(n, f"{n} {name}") for n, name in risk_engine.LIKELIHOOD.items()]
 IMPACT = [(n, f"{n} {name}") for n, name in risk_engine.IMPACT.items()]
@@ -54,6 +54,23 @@ class MeetingEditForm(VersionedForm):
     location = forms.CharField(max_length=200, required=False)
     chaired_by = forms.CharField(max_length=200, required=False)
     minutes = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False)
+
+
+class AttendanceForm(GovukForm):
+    """One question per board member: present, apologies or absent."""
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = {f"member_{m.pk}": m for m in members}
+        for name, member in self.members.items():
+            self.fields[name] = forms.ChoiceField(
+                choices=Attendance.Status.choices, widget=forms.RadioSelect,
+                label=f"{member.name}, {member.organisation.short_code}",
+            )  # fmt: skip
+        self._decorate()
+
+    def statuses(self) -> dict:
+        return {member: self.cleaned_data[name] for name, member in self.members.items()}
 
 
 class AgendaItemForm(GovukForm):

@@ -16,6 +16,7 @@ from bluelight.governance import selectors, services
 from bluelight.governance.forms import (
     ActionForm,
     AgendaItemForm,
+    AttendanceForm,
     BoardForm,
     DecisionForm,
     MeetingEditForm,
@@ -130,6 +131,24 @@ def meeting_edit(request, slug, meeting_id):
         template=FORM, context={"programme": access.programme, "heading": "Minutes and details",
                                 "caption": str(meeting), "back": reverse("meeting-detail", args=[slug, meeting.id])},
         done="Meeting saved", next_url=reverse("meeting-detail", args=[slug, meeting.id]),
+    )  # fmt: skip
+
+
+def attendance_record(request, slug, meeting_id):
+    access = programme_for(request, slug)
+    require_admin(access)
+    meeting = _meeting(access, meeting_id)
+    members = list(meeting.board.members.select_related("organisation"))
+    recorded = {a.member_id: a.status for a in meeting.attendance.all()}
+    initial = {f"member_{m.pk}": recorded.get(m.pk, "present") for m in members}
+    form = AttendanceForm(request.POST or None, members=members, initial=initial)
+    return form_page(
+        request, form,
+        lambda data: services.attendance_set(actor=Actor(request.user), meeting=meeting, statuses=form.statuses()),
+        template=FORM, context={"programme": access.programme, "heading": "Attendance", "caption": str(meeting),
+                                "back": reverse("meeting-detail", args=[slug, meeting.id]),
+                                "intro": "Board members recorded as present can record the meeting's decisions."},
+        done="Attendance saved", next_url=reverse("meeting-detail", args=[slug, meeting.id]),
     )  # fmt: skip
 
 

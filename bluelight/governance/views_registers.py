@@ -190,4 +190,3 @@ def milestone_edit(request, slug, key, milestone_id):
                                 "caption": workstream.title, "back": reverse("workstream-detail", args=[slug, key])},
         done=f"Milestone “{milestone.title}” saved", next_url=reverse("workstream-detail", args=[slug, key]),
     )  # fmt: skip
-

@@ -108,3 +108,12 @@ def test_an_organisation_editor_cannot_add_a_programme_level_risk(client, board_
     fleet = board_setup["fleet"]  # led by the fire service
     assert client.post("/programmes/test/risks/new/", {**form, "workstream": fleet.id}).status_code == 302
     assert fleet.risks.get().title == "x"
+
+
+def test_attendance_is_recorded_on_the_meeting_page(signed_in, board_setup):
+    meeting, seat = board_setup["second"], board_setup["chief"]
+    url = f"/programmes/test/meetings/{meeting.id}/attendance/"
+    assert signed_in.post(url, {f"member_{seat.id}": "maybe"}).status_code == 400
+    assert signed_in.post(url, {f"member_{seat.id}": "apologies"}).status_code == 302
+    page = signed_in.get(f"/programmes/test/meetings/{meeting.id}/").content.decode()
+    assert "Chief Constable (TP): Apologies" in page
