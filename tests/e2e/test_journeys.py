@@ -57,3 +57,31 @@ def test_annual_report_opens_from_the_dashboard(page, office, small_programme):
     assert (
         "No collaborative workstreams are reported for this period." in page.locator("#summary-reported").inner_text()
     )
+
+
+def test_approve_a_business_case_at_a_meeting_and_download_the_pack(page, office, board_setup, system):
+    from bluelight.governance import services as governance
+
+    case = governance.document_create(actor=system, programme=board_setup["programme"],
+                                      workstream=board_setup["hubs"], kind="business_case", title="Hubs case")  # fmt: skip
+    governance.agenda_item_add(actor=system, meeting=board_setup["second"], title="", kind="business_case",
+                               purpose="decision", document=case)  # fmt: skip
+    sign_in(page, "office")
+    page.goto("/programmes/test/governance/")
+    page.get_by_role("link", name="Joint Board, 21 March 2024").click()
+    page.get_by_role("link", name="Record the decision on item 1").click()
+    page.get_by_label("Approved with conditions").check()
+    page.get_by_label("What was decided").fill("Approved")
+    page.get_by_role("button", name="Record decision").click()
+    summary = page.locator(".govuk-error-summary")
+    summary.wait_for()
+    assert "Enter the conditions of the approval." in summary.inner_text()
+    page.get_by_label("Conditions", exact=True).fill("Report costs in six months")
+    page.get_by_role("button", name="Record decision").click()
+    page.get_by_text("Decision recorded: Approved with conditions").wait_for()
+    page.goto("/programmes/test/workstreams/hubs/")
+    assert "Business case since 21 March 2024" in page.locator(".govuk-summary-list").first.inner_text()
+    page.goto(f"/programmes/test/meetings/{board_setup['second'].id}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the pack (PDF)").click()
+    assert download.value.suggested_filename == "joint-board-pack-2024-03-21.pdf"
