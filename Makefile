@@ -56,6 +56,7 @@ lint: $(STAMP)
 bench: install
 	$(BIN)/python bench/dashboard_report.py
 	$(BIN)/python bench/simulation.py
+	$(BIN)/python bench/board_pack.py
 
 clean:
 	rm -rf $(VENV) node_modules build var/static
