@@ -80,7 +80,9 @@ def main() -> int:
         (small, small_size, max(1, args.risks // 50), max(1, args.actions // 50)),
         (large, large_size, args.risks, args.actions),
     ]
-    print(f"{'workstreams':>11} {'risks':>6} {'actions':>8} {'build ms':>9} {'queries':>8} {'html ms':>8} {'pdf ms':>8}")
+    print(
+        f"{'workstreams':>11} {'risks':>6} {'actions':>8} {'build ms':>9} {'queries':>8} {'html ms':>8} {'pdf ms':>8}"
+    )
     rows = []
     for programme, size, risks, actions in cases:
         meeting = add_governance(programme, risks, actions)
