@@ -117,3 +117,18 @@ def test_attendance_is_recorded_on_the_meeting_page(signed_in, board_setup):
     assert signed_in.post(url, {f"member_{seat.id}": "apologies"}).status_code == 302
     page = signed_in.get(f"/programmes/test/meetings/{meeting.id}/").content.decode()
     assert "Chief Constable (TP): Apologies" in page
+
+
+def test_the_rating_page_shows_the_suggestion_and_keeps_the_leads_reason(signed_in, board_setup, system):
+    fleet = board_setup["fleet"]
+    governance.milestone_create(actor=system, workstream=fleet, title="Open the workshop",
+                                due_on=datetime.date(2023, 12, 1))  # fmt: skip
+    url = "/programmes/test/workstreams/fleet/ratings/2023/"
+    page = signed_in.get(url).content.decode()
+    assert "Suggested rating:" in page and "is 30 days overdue." in page
+    refused = signed_in.post(url, {"rating": "green"})
+    assert refused.status_code == 400
+    assert "Enter why you rate it Green when the rules suggest Amber." in error_summary(refused.content.decode())
+    assert signed_in.post(url, {"rating": "green", "departure_reason": "Opened 2 January"}).status_code == 302
+    detail = signed_in.get("/programmes/test/workstreams/fleet/").content.decode()
+    assert "The rules suggested Amber; the lead's reason for differing: Opened 2 January" in detail
