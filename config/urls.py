@@ -66,6 +66,7 @@ urlpatterns = [
     path(P + "papers/", registers.paper_list, name="paper-list"),
     path(P + "papers/new/<slug:kind>/", registers.paper_create, name="paper-create"),
     path(P + "papers/<int:paper_id>/", registers.paper_detail, name="paper-detail"),
+    path(P + "papers/<int:paper_id>/edit/", registers.paper_edit, name="paper-edit"),
     path(P + "papers/<int:paper_id>/file/", registers.paper_file, name="paper-file"),
     path(W + "milestones/new/", registers.milestone_create, name="milestone-create"),
     path(W + "milestones/<int:milestone_id>/", registers.milestone_edit, name="milestone-edit"),

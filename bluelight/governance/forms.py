@@ -151,7 +151,7 @@ KIND_FIELDS = {
 }
 
 
-class DocumentForm(GovukForm):
+class DocumentForm(VersionedForm):
     title = forms.CharField(max_length=300)
     workstream = forms.ModelChoiceField(queryset=None, required=False)
     author = forms.CharField(max_length=200, required=False)
@@ -173,14 +173,16 @@ class DocumentForm(GovukForm):
     upload = forms.FileField(required=False, label="Attach a file",
                              help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG.")  # fmt: skip
 
-    def __init__(self, *args, kind, workstreams, **kwargs):
+    def __init__(self, *args, kind, workstreams, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
-        keep = {"title", "workstream", "author", "summary", "upload", *KIND_FIELDS[kind]}
+        keep = {"title", "workstream", "author", "summary", "version", *KIND_FIELDS[kind]}
+        if not editing:
+            keep.add("upload")
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
         self.fields["workstream"].queryset = workstreams
-        if kind == Document.Kind.FILE:
+        if kind == Document.Kind.FILE and not editing:
             self.fields["upload"].required = True
             self.fields["upload"].label = "File"
             self.fields["upload"].error_messages["required"] = "Select a file to upload."

@@ -384,6 +384,19 @@ def document_create(
     return document
 
 
+@transaction.atomic
+def document_update(
+    *, actor: Actor, document: Document, expected_version: int | None, parties=None, **values
+) -> Document:
+    """Change a paper's text. Its file cannot be replaced: upload a new paper, so what a board saw is kept."""
+    _check_workstream(document.programme, values.get("workstream"))
+    if parties is not None:
+        values["parties"] = parties
+    _update(document, actor, expected_version, DOCUMENT_FIELDS, values)
+    _check_document(document)
+    return document
+
+
 # Milestones ----------------------------------------------------------------------------------------------------
 
 

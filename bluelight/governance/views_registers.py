@@ -100,6 +100,12 @@ def risk_edit(request, slug, number):
     )  # fmt: skip
 
 
+def _can_change(request, access, workstream) -> bool:
+    if workstream is None:
+        return access.can_administer
+    return programme_selectors.can_edit(request.user, workstream, access.role)
+
+
 def paper_list(request, slug):
     access = programme_for(request, slug)
     papers = access.programme.documents.select_related("workstream").order_by("-created_at")
@@ -120,7 +126,7 @@ def paper_create(request, slug, kind):
 
     def save(data):
         rights.require_workstream_or_admin(request, access, data.get("workstream"))
-        data = dict(data)
+        data = _without_version(data)
         upload = data.pop("upload", None)
         file = (upload.name, upload.read(storage_limit() + 1)) if upload else None
         return services.document_create(actor=Actor(request.user), programme=access.programme, kind=kind,
@@ -132,6 +138,31 @@ def paper_create(request, slug, kind):
         context={"programme": access.programme, "heading": f"Add a paper: {label.lower()}",
                  "caption": access.programme.name, "back": reverse("paper-list", args=[slug]), "button": "Add paper"},
         done=lambda paper: f"{paper.title} added", next_url=lambda paper: reverse("paper-detail", args=[slug, paper.id]),
+    )  # fmt: skip
+
+
+def paper_edit(request, slug, paper_id):
+    access = programme_for(request, slug)
+    paper = get_object_or_404(access.programme.documents.select_related("workstream"), pk=paper_id)
+    rights.require_workstream_or_admin(request, access, paper.workstream)
+    form = DocumentForm(request.POST or None, kind=paper.kind, workstreams=_editable_workstreams(request, access),
+                        editing=True)  # fmt: skip
+    if not form.is_bound:
+        form.initial = {name: getattr(paper, name) for name in form.fields if name != "parties"}
+        form.initial["version"] = paper.version
+        if "parties" in form.fields:
+            form.initial["parties"] = list(paper.parties.all())
+
+    def save(data):
+        rights.require_workstream_or_admin(request, access, data.get("workstream"))
+        return services.document_update(actor=Actor(request.user), document=paper, expected_version=data["version"],
+                                        **_without_version(data))  # fmt: skip
+
+    return form_page(
+        request, form, save, template=FORM,
+        context={"programme": access.programme, "heading": f"Change {paper.title}", "caption": paper.get_kind_display(),
+                 "back": reverse("paper-detail", args=[slug, paper.id])},
+        done=f"{paper.title} saved", next_url=reverse("paper-detail", args=[slug, paper.id]),
     )  # fmt: skip
 
 
@@ -148,6 +179,7 @@ def paper_detail(request, slug, paper_id):
         "access": access, "programme": access.programme, "paper": paper,
         "submissions": paper.agenda_items.select_related("meeting__board"),
         "decisions": paper.decisions.select_related("meeting__board"), "timeline": history.history_of(paper)[:50],
+        "can_edit": _can_change(request, access, paper.workstream),
         "cases": [(paper._meta.get_field(f).verbose_name.capitalize(), getattr(paper, f)) for f in Document.FIVE_CASES],
     })  # fmt: skip
 

@@ -132,3 +132,17 @@ def test_the_rating_page_shows_the_suggestion_and_keeps_the_leads_reason(signed_
     assert signed_in.post(url, {"rating": "green", "departure_reason": "Opened 2 January"}).status_code == 302
     detail = signed_in.get("/programmes/test/workstreams/fleet/").content.decode()
     assert "The rules suggested Amber; the lead's reason for differing: Opened 2 January" in detail
+
+
+def test_a_paper_is_changed_with_a_version_check_and_its_history(signed_in, board_setup, system):
+    case = governance.document_create(actor=system, programme=board_setup["programme"], kind="business_case",
+                                      title="Hubs case", case_stage="soc", economic_case="Draft")  # fmt: skip
+    url = f"/programmes/test/papers/{case.id}/edit/"
+    form = {"title": "Hubs case", "case_stage": "obc", "economic_case": "Three options appraised", "version": 1}
+    assert signed_in.post(url, form).status_code == 302
+    stale = signed_in.post(url, {**form, "economic_case": "Older draft"})
+    assert stale.status_code == 409 and "after you started editing it" in error_summary(stale.content.decode())
+    case.refresh_from_db()
+    assert (case.case_stage, case.economic_case, case.version) == ("obc", "Three options appraised", 2)
+    page = signed_in.get(f"/programmes/test/papers/{case.id}/").content.decode()
+    assert "economic_case: Draft → Three options appraised" in page
