@@ -16,6 +16,7 @@ from bluelight.governance import selectors, services, storage
 from bluelight.governance.forms import DocumentForm, MilestoneForm, RiskForm
 from bluelight.governance.models import Document, Milestone
 from bluelight.governance.views import FORM, _without_version
+from bluelight.programmes import rules
 from bluelight.programmes import selectors as programme_selectors
 from bluelight.programmes.access import programme_for, require_edit, workstream_for
 
@@ -25,6 +26,8 @@ def _editable_workstreams(request, access):
     workstreams = access.programme.workstreams.all()
     if access.can_administer:
         return workstreams
+    if access.role != rules.ORGANISATION_EDITOR or not request.user.organisation_id:
+        return workstreams.none()
     return workstreams.filter(lead_organisation=request.user.organisation_id)
 
 

@@ -146,3 +146,19 @@ def test_a_paper_is_changed_with_a_version_check_and_its_history(signed_in, boar
     assert (case.case_stage, case.economic_case, case.version) == ("obc", "Three options appraised", 2)
     page = signed_in.get(f"/programmes/test/papers/{case.id}/").content.decode()
     assert "economic_case: Draft → Three options appraised" in page
+
+
+def test_a_board_member_reads_but_cannot_add_risks_papers_or_update_actions(client, board_setup, system):
+    # The board member is of the police, which leads Hubs and owns the action: reading is all the role allows.
+    member = make_user("member", board_setup["police"], board_setup["programme"], "board_member")
+    governance.action_create(actor=system, programme=board_setup["programme"], description="Report",
+                             owner="Chief", owner_organisation=board_setup["police"],
+                             due_on=datetime.date(2030, 1, 1))  # fmt: skip
+    client.force_login(member)
+    assert client.get("/programmes/test/risks/").status_code == 200
+    assert client.get("/programmes/test/risks/new/").status_code == 403
+    assert client.get("/programmes/test/papers/new/closure_report/").status_code == 403
+    assert client.get("/programmes/test/actions/1/").status_code == 403
+    editor = make_user("police.editor", board_setup["police"], board_setup["programme"], "organisation_editor")
+    client.force_login(editor)
+    assert client.get("/programmes/test/actions/1/").status_code == 200
