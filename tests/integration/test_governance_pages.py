@@ -162,3 +162,23 @@ def test_a_board_member_reads_but_cannot_add_risks_papers_or_update_actions(clie
     editor = make_user("police.editor", board_setup["police"], board_setup["programme"], "organisation_editor")
     client.force_login(editor)
     assert client.get("/programmes/test/actions/1/").status_code == 200
+
+
+def test_the_risk_register_and_action_log_take_the_same_queries_for_more_rows(signed_in, board_setup, system):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert signed_in.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    programme = board_setup["programme"]
+    before = count("/programmes/test/risks/"), count("/programmes/test/actions/")
+    for n in range(5):
+        governance.risk_create(actor=system, programme=programme, title=f"More {n}", cause="c", event="e",
+                               effect="f", owner="o", inherent_likelihood=3, inherent_impact=3,
+                               residual_likelihood=2, residual_impact=2)  # fmt: skip
+        governance.action_create(actor=system, programme=programme, description=f"Do {n}", owner="o",
+                                 due_on=datetime.date(2030, 1, 1))  # fmt: skip
+    assert (count("/programmes/test/risks/"), count("/programmes/test/actions/")) == before
