@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from bluelight.benefits.selectors import NotConfigured, benefit_lines, benefits_of, settings_of
 from bluelight.governance import risk as risk_engine
 from bluelight.governance.models import Action, Meeting, Milestone, Risk, RiskReview
 from bluelight.programmes.models import Programme, Workstream
@@ -92,8 +93,6 @@ def milestones_of(workstream: Workstream) -> QuerySet[Milestone]:
 
 def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidence:
     """What the register knows of a workstream on `as_at`, for the suggested rating."""
-    from bluelight.benefits.selectors import NotConfigured, benefit_lines, benefits_of, settings_of
-
     milestones = [(m.title, m.due_on, m.achieved_on) for m in workstream.milestones.filter(due_on__lte=as_at)]
     has_milestones = workstream.milestones.exists()
     risks = [(f"{r.reference} “{r.title}”", r.residual_score) for r in workstream.risks.filter(status=Risk.Status.OPEN)]
