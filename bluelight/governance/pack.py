@@ -52,8 +52,7 @@ class BoardPack:
     stage_changes: list
     benefits: object | None
     risks: list[selectors.RiskRow]
-    heat_map: dict[tuple[int, int], int]
-    heat_map_svg: str
+    heat_map: risk_engine.HeatMap
     papers: list[tuple[AgendaItem, list[Decision]]]
     actions: list[Action]
     overdue: list[Action]
@@ -67,17 +66,6 @@ class BoardPack:
     @property
     def title(self) -> str:
         return f"{self.meeting.board.name}: board pack, {self.meeting.held_on:%-d %B %Y}"
-
-    @property
-    def heat_rows(self) -> list[tuple[int, str, list[int]]]:
-        """The heat map as table rows: likelihood 5 first, counts by impact 1 to 5."""
-        return [
-            (lk, risk_engine.LIKELIHOOD[lk], [self.heat_map[(lk, im)] for im in range(1, 6)]) for lk in range(5, 0, -1)
-        ]
-
-    @property
-    def impacts(self) -> list[tuple[int, str]]:
-        return list(risk_engine.IMPACT.items())
 
 
 def _dashboard(meeting: Meeting, previous: Meeting | None):
@@ -122,7 +110,6 @@ def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.dat
         benefits = benefit_selectors.summary(programme)
     except benefit_selectors.NotConfigured:
         benefits = None
-    counts = selectors.heat_map(programme)
     agenda = list(meeting.agenda.select_related("workstream", "document", "risk"))
     decisions = list(Decision.objects.filter(agenda_item__in=agenda))
     papers = [(item, [d for d in decisions if d.agenda_item_id == item.id]) for item in agenda if item.document_id]
@@ -146,10 +133,7 @@ def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.dat
         stage_changes=list(selectors.stage_changes(programme, since, meeting.held_on)),
         benefits=benefits,
         risks=risks,
-        heat_map=counts,
-        heat_map_svg=risk_engine.heat_map_svg(
-            counts, f"Open risks by residual likelihood and impact, {programme.name}"
-        ),
+        heat_map=selectors.heat_map(programme),
         papers=papers,
         actions=actions,
         overdue=[a for a in actions if a.is_overdue(today)],

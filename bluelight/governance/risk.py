@@ -66,6 +66,29 @@ def heat_map_counts(positions: Iterable[tuple[int, int]]) -> dict[tuple[int, int
     return counts
 
 
+@dataclass(frozen=True)
+class HeatMap:
+    """Counts by (likelihood, impact), drawn as SVG and laid out as the table beside it."""
+
+    counts: dict[tuple[int, int], int]
+    title: str
+
+    @property
+    def rows(self) -> list[tuple[int, str, list[int]]]:
+        """Likelihood 5 first, each with its counts by impact 1 to 5."""
+        return [
+            (lk, LIKELIHOOD[lk], [self.counts[(lk, im)] for im in IMPACT]) for lk in sorted(LIKELIHOOD, reverse=True)
+        ]
+
+    @property
+    def impacts(self) -> list[tuple[int, str]]:
+        return list(IMPACT.items())
+
+    @property
+    def svg(self) -> str:
+        return heat_map_svg(self.counts, self.title)
+
+
 def heat_map_svg(counts: dict[tuple[int, int], int], title: str, cell: int = 56) -> str:
     """A 5×5 grid, likelihood up the side and impact along the bottom, each cell showing its count."""
     left, bottom, top = 120, 70, 10

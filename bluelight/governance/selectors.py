@@ -80,11 +80,11 @@ def above_threshold(programme: Programme, since: datetime.date | None) -> list[R
     return sorted(rows, key=lambda row: (-row.risk.residual_score, row.risk.number))
 
 
-def heat_map(programme: Programme, kind: str = "residual") -> dict[tuple[int, int], int]:
-    """Counts of open risks by likelihood and impact (residual or inherent)."""
-    fields = (f"{kind}_likelihood", f"{kind}_impact")
-    positions = programme.risks.filter(status=Risk.Status.OPEN).values_list(*fields)
-    return risk_engine.heat_map_counts(positions)
+def heat_map(programme: Programme) -> risk_engine.HeatMap:
+    """Open risks counted by residual likelihood and impact."""
+    positions = programme.risks.filter(status=Risk.Status.OPEN).values_list("residual_likelihood", "residual_impact")
+    title = f"Open risks by residual likelihood and impact, {programme.name}"
+    return risk_engine.HeatMap(risk_engine.heat_map_counts(positions), title)
 
 
 def milestones_of(workstream: Workstream) -> QuerySet[Milestone]:

@@ -38,12 +38,9 @@ def risk_register(request, slug):
     risks = selectors.risks_of(programme)
     if show == "open":
         risks = risks.filter(status="open")
-    counts = selectors.heat_map(programme)
-    rows = [(lk, risk_engine.LIKELIHOOD[lk], [counts[(lk, im)] for im in range(1, 6)]) for lk in range(5, 0, -1)]
     return render(request, "governance/risk_register.html", {
         "access": access, "programme": programme, "rows": selectors.risk_rows(risks, None), "show": show,
-        "heat_svg": risk_engine.heat_map_svg(counts, f"Open risks by residual likelihood and impact, {programme.name}"),
-        "heat_rows": rows, "impacts": list(risk_engine.IMPACT.items()),
+        "heat_map": selectors.heat_map(programme),
         "can_add": access.can_administer or _editable_workstreams(request, access).exists(),
     })  # fmt: skip
 

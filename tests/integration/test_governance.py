@@ -26,12 +26,12 @@ def test_the_heat_map_counts_equal_the_register(board_setup, system):
         actor=system, programme=programme, title="Closed one", cause="c", event="e", effect="f", owner="o",
         inherent_likelihood=5, inherent_impact=5, residual_likelihood=5, residual_impact=5, status="closed",
     )  # fmt: skip
-    counts = selectors.heat_map(programme)
+    counts = selectors.heat_map(programme).counts
     assert {cell: n for cell, n in counts.items() if n} == {(4, 4): 1, (3, 5): 1, (2, 3): 1}
     # Moving R3 to 4 × 4 puts two risks in that cell and empties 2 × 3.
     governance.risk_update(actor=system, risk=r3, expected_version=r3.version, inherent_likelihood=4,
                            inherent_impact=4, residual_likelihood=4, residual_impact=4)  # fmt: skip
-    counts = selectors.heat_map(programme)
+    counts = selectors.heat_map(programme).counts
     assert {cell: n for cell, n in counts.items() if n} == {(4, 4): 2, (3, 5): 1}
 
 
