@@ -16,19 +16,7 @@ from bluelight.governance import selectors, services, storage
 from bluelight.governance.forms import DocumentForm, MilestoneForm, RiskForm
 from bluelight.governance.models import Document, Milestone
 from bluelight.governance.views import FORM, _without_version
-from bluelight.programmes import rules
-from bluelight.programmes import selectors as programme_selectors
 from bluelight.programmes.access import programme_for, require_edit, workstream_for
-
-
-def _editable_workstreams(request, access):
-    """The workstreams this user may attach records to: all for the office, their own organisation's otherwise."""
-    workstreams = access.programme.workstreams.all()
-    if access.can_administer:
-        return workstreams
-    if access.role != rules.ORGANISATION_EDITOR or not request.user.organisation_id:
-        return workstreams.none()
-    return workstreams.filter(lead_organisation=request.user.organisation_id)
 
 
 def risk_register(request, slug):
@@ -41,13 +29,13 @@ def risk_register(request, slug):
     return render(request, "governance/risk_register.html", {
         "access": access, "programme": programme, "rows": selectors.risk_rows(risks, None), "show": show,
         "heat_map": selectors.heat_map(programme),
-        "can_add": access.can_administer or _editable_workstreams(request, access).exists(),
+        "can_add": access.can_administer or rights.editable_workstreams(request.user, access).exists(),
     })  # fmt: skip
 
 
 def risk_create(request, slug):
     access = programme_for(request, slug)
-    workstreams = _editable_workstreams(request, access)
+    workstreams = rights.editable_workstreams(request.user, access)
     if not access.can_administer and not workstreams.exists():
         raise PermissionDenied("Only the programme office and workstream leads' editors can add risks.")
 
@@ -68,9 +56,7 @@ def risk_create(request, slug):
 def risk_detail(request, slug, number):
     access = programme_for(request, slug)
     risk = get_object_or_404(selectors.risks_of(access.programme), number=number)
-    can_edit = access.can_administer or (
-        risk.workstream is not None and programme_selectors.can_edit(request.user, risk.workstream, access.role)
-    )
+    can_edit = rights.can_change(request.user, access, risk.workstream)
     return render(request, "governance/risk_detail.html", {
         "access": access, "programme": access.programme, "risk": risk, "reviews": risk.reviews.order_by("-reviewed_on", "-recorded_at"),
         "timeline": history.history_of(risk)[:50], "can_edit": can_edit,
@@ -91,19 +77,13 @@ def risk_edit(request, slug, number):
                                     **_without_version(data))  # fmt: skip
 
     return form_page(
-        request, RiskForm(request.POST or None, workstreams=_editable_workstreams(request, access), initial=initial),
+        request, RiskForm(request.POST or None, workstreams=rights.editable_workstreams(request.user, access), initial=initial),
         save, template=FORM,
         context={"programme": access.programme, "heading": f"Review risk {risk.reference}", "caption": risk.title,
                  "back": reverse("risk-detail", args=[slug, number]),
                  "intro": "A change of score or status is kept as a dated review, so the board pack shows the movement."},
         done=f"Risk {risk.reference} saved", next_url=reverse("risk-detail", args=[slug, number]),
     )  # fmt: skip
-
-
-def _can_change(request, access, workstream) -> bool:
-    if workstream is None:
-        return access.can_administer
-    return programme_selectors.can_edit(request.user, workstream, access.role)
 
 
 def paper_list(request, slug):
@@ -118,7 +98,7 @@ def paper_create(request, slug, kind):
     access = programme_for(request, slug)
     if kind not in Document.Kind.values:
         raise Http404("No such kind of paper")
-    workstreams = _editable_workstreams(request, access)
+    workstreams = rights.editable_workstreams(request.user, access)
     if not access.can_administer and not workstreams.exists():
         raise PermissionDenied("Only the programme office and workstream leads' editors can add papers.")
     form = DocumentForm(request.POST or None, request.FILES or None, kind=kind, workstreams=workstreams,
@@ -145,7 +125,7 @@ def paper_edit(request, slug, paper_id):
     access = programme_for(request, slug)
     paper = get_object_or_404(access.programme.documents.select_related("workstream"), pk=paper_id)
     rights.require_workstream_or_admin(request, access, paper.workstream)
-    form = DocumentForm(request.POST or None, kind=paper.kind, workstreams=_editable_workstreams(request, access),
+    form = DocumentForm(request.POST or None, kind=paper.kind, workstreams=rights.editable_workstreams(request.user, access),
                         editing=True)  # fmt: skip
     if not form.is_bound:
         form.initial = {name: getattr(paper, name) for name in form.fields if name != "parties"}
@@ -179,7 +159,7 @@ def paper_detail(request, slug, paper_id):
         "access": access, "programme": access.programme, "paper": paper,
         "submissions": paper.agenda_items.select_related("meeting__board"),
         "decisions": paper.decisions.select_related("meeting__board"), "timeline": history.history_of(paper)[:50],
-        "can_edit": _can_change(request, access, paper.workstream),
+        "can_edit": rights.can_change(request.user, access, paper.workstream),
         "cases": [(paper._meta.get_field(f).verbose_name.capitalize(), getattr(paper, f)) for f in Document.FIVE_CASES],
     })  # fmt: skip
 
