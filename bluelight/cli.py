@@ -146,11 +146,13 @@ def cmd_actions_overdue(args) -> int:
     import json
 
     _setup()
+    from django.utils import timezone
+
     from bluelight.governance.selectors import overdue_actions
     from bluelight.programmes.models import Programme
 
     programmes = [_programme(args.programme)] if args.programme else Programme.objects.all()
-    today = timezone_today()
+    today = timezone.localdate()
     actions = list(overdue_actions(programmes, today))
     rows = [
         {
@@ -167,12 +169,6 @@ def cmd_actions_overdue(args) -> int:
         print(f"  {r['programme']} {r['reference']}: {r['description']} ({r['owner']}), due {r['due']}, "
               f"{r['days_overdue']} days overdue")  # fmt: skip
     return 0
-
-
-def timezone_today():
-    from django.utils import timezone
-
-    return timezone.localdate()
 
 
 def _benefits_programme(slug: str):

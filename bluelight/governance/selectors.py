@@ -62,15 +62,12 @@ def risks_of(programme: Programme) -> QuerySet[Risk]:
 def risk_rows(risks, since: datetime.date | None) -> list[RiskRow]:
     """Each risk with the movement of its residual score since `since` (e.g. the last meeting)."""
     risks = list(risks)
-    before: dict[int, int] = {}
-    if since is not None:
-        reviews = RiskReview.objects.filter(risk__in=risks, reviewed_on__lte=since).order_by(
-            "reviewed_on", "recorded_at"
-        )
-        for review in reviews:  # the last review on or before `since` wins
-            before[review.risk_id] = review.residual_score
     if since is None:
         return [RiskRow(r, risk_engine.Movement(r.residual_score, r.residual_score)) for r in risks]
+    before: dict[int, int] = {}
+    reviews = RiskReview.objects.filter(risk__in=risks, reviewed_on__lte=since).order_by("reviewed_on", "recorded_at")
+    for review in reviews:  # the last review on or before `since` wins
+        before[review.risk_id] = review.residual_score
     return [RiskRow(r, risk_engine.Movement(before.get(r.id), r.residual_score)) for r in risks]
 
 
@@ -93,8 +90,8 @@ def milestones_of(workstream: Workstream) -> QuerySet[Milestone]:
 
 def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidence:
     """What the register knows of a workstream on `as_at`, for the suggested rating."""
-    milestones = [(m.title, m.due_on, m.achieved_on) for m in workstream.milestones.filter(due_on__lte=as_at)]
-    has_milestones = workstream.milestones.exists()
+    recorded = list(workstream.milestones.all())
+    milestones = [(m.title, m.due_on, m.achieved_on) for m in recorded if m.due_on <= as_at]
     risks = [(f"{r.reference} “{r.title}”", r.residual_score) for r in workstream.risks.filter(status=Risk.Status.OPEN)]
     kwargs = {"risk_threshold": workstream.programme.risk_threshold}
     try:
@@ -113,7 +110,7 @@ def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidenc
                 benefits_actual=actual, benefits_profiled=profiled,
                 benefits_green_at=benefit_settings.green_at, benefits_amber_at=benefit_settings.amber_at,
             )  # fmt: skip
-    return Evidence(as_at=as_at, milestones=milestones, has_milestones=has_milestones, risks=risks, **kwargs)
+    return Evidence(as_at=as_at, milestones=milestones, has_milestones=bool(recorded), risks=risks, **kwargs)
 
 
 def stage_changes(programme: Programme, after: datetime.date | None, until: datetime.date) -> QuerySet[Workstream]:

@@ -86,9 +86,9 @@ def _update(obj, actor: Actor, expected_version: int | None, fields: list[str], 
     return changes
 
 
-def _check_workstream(programme: Programme, workstream: Workstream | None, field: str = "workstream") -> None:
+def _check_workstream(programme: Programme, workstream: Workstream | None) -> None:
     if workstream is not None and workstream.programme_id != programme.id:
-        raise ValidationError({field: "Choose a workstream of this programme."})
+        raise ValidationError({"workstream": "Choose a workstream of this programme."})
 
 
 # Boards and meetings -------------------------------------------------------------------------------------------
@@ -258,11 +258,11 @@ def decision_record(
 # Actions -------------------------------------------------------------------------------------------------------
 
 
-def _check_action(action: Action) -> None:
-    if action.status == Action.Status.DONE and not action.completed_on:
-        action.completed_on = timezone.localdate()
-    if action.status != Action.Status.DONE:
-        action.completed_on = None
+def _completed_on(status: str, completed_on):
+    """A done action keeps its completion day (today unless given); any other has none."""
+    if status != Action.Status.DONE:
+        return None
+    return completed_on or timezone.localdate()
 
 
 @transaction.atomic
@@ -272,7 +272,7 @@ def action_create(*, actor: Actor, programme: Programme, meeting: Meeting | None
         raise ValidationError({"meeting": "Choose a meeting of this programme."})
     number = (programme.actions.aggregate(n=Max("number"))["n"] or 0) + 1
     action = Action(programme=programme, meeting=meeting, number=number, **fields)
-    _check_action(action)
+    action.completed_on = _completed_on(action.status, action.completed_on)
     validate(action)
     action.save()
     _created(action, actor, ACTION_FIELDS)
@@ -282,11 +282,9 @@ def action_create(*, actor: Actor, programme: Programme, meeting: Meeting | None
 @transaction.atomic
 def action_update(*, actor: Actor, action: Action, expected_version: int | None, **values) -> Action:
     _check_workstream(action.programme, values.get("workstream"))
-    probe = Action(
-        status=values.get("status", action.status), completed_on=values.get("completed_on", action.completed_on)
+    values["completed_on"] = _completed_on(
+        values.get("status", action.status), values.get("completed_on", action.completed_on)
     )
-    _check_action(probe)
-    values["completed_on"] = probe.completed_on
     _update(action, actor, expected_version, ACTION_FIELDS, values)
     return action
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from bluelight.core import history
 from bluelight.core.history import Actor, Conflict
 from bluelight.core.models import HistoryEntry
+from bluelight.governance.selectors import suggested_rating
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
 from bluelight.status.rag import rationale_required
@@ -90,8 +91,6 @@ def assessment_record(
 
     The rating the rules suggest is kept beside it; a lead who rates differently says why.
     """
-    from bluelight.governance.selectors import suggested_rating
-
     if period.programme_id != workstream.programme_id:
         raise ValidationError({"period": "Choose a reporting period of the workstream's programme."})
     _check_rating(workstream.programme.scale, rating, rationale)

@@ -139,7 +139,7 @@ def test_the_pack_pdf_holds_the_marking_agenda_risks_and_overdue_actions(board_s
     assert reader.metadata.title == "Joint Board: board pack, 21 March 2024"
 
 
-def test_the_pack_page_and_its_pdf_agree(board_setup, system):
+def test_the_pack_lists_risks_above_threshold_with_their_movement_and_renders_as_pdf(board_setup, system):
     pack = build_pack(board_setup["second"])
     assert [row.risk.reference for row in pack.risks] == ["R1", "R2"]
     assert [row.movement.words for row in pack.risks] == ["Up from 12", "No change"]
