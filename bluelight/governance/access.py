@@ -44,3 +44,11 @@ def editable_workstreams(user, access: ProgrammeAccess):
     if access.role != rules.ORGANISATION_EDITOR or not user.organisation_id:
         return workstreams.none()
     return workstreams.filter(lead_organisation=user.organisation_id)
+
+
+def require_action_right(user, access: ProgrammeAccess, action) -> None:
+    """The programme office, or editors of the organisation that owns the action."""
+    if not rules.can_edit_workstream(access.role, user.organisation_id, action.owner_organisation_id):
+        raise PermissionDenied(
+            "Only the programme office and the owning organisation's editors can update this action."
+        )

@@ -25,7 +25,6 @@ from bluelight.governance.forms import (
 )
 from bluelight.governance.models import Action, Board, Meeting
 from bluelight.governance.pack import build_pack, render_pdf, render_standalone_html
-from bluelight.programmes import rules
 from bluelight.programmes.access import programme_for, require_admin
 
 FORM = "governance/form.html"
@@ -218,13 +217,7 @@ def action_create(request, slug):
 def action_edit(request, slug, number):
     access = programme_for(request, slug)
     action = get_object_or_404(access.programme.actions, number=number)
-    own = (
-        access.role == rules.ORGANISATION_EDITOR
-        and request.user.organisation_id
-        and request.user.organisation_id == action.owner_organisation_id
-    )
-    if not own:
-        require_admin(access)
+    rights.require_action_right(request.user, access, action)
     fields = ("description", "owner", "owner_organisation", "due_on", "workstream", "status", "update", "version")
     form = ActionForm(request.POST or None, programme=access.programme, editing=True,
                       initial={f: getattr(action, f) for f in fields})  # fmt: skip

@@ -20,7 +20,8 @@ def can_administer(role: str | None) -> bool:
     return role in (SYSTEM_ADMIN, PROGRAMME_ADMIN)
 
 
-def can_edit_workstream(role: str | None, user_organisation_id: int | None, lead_organisation_id: int) -> bool:
+def can_edit_workstream(role: str | None, user_organisation_id: int | None, lead_organisation_id: int | None) -> bool:
+    """Also the rule for other records an organisation owns (e.g. an action): pass the owner as the lead."""
     if can_administer(role):
         return True
     return (
