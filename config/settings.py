@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "bluelight.benefits",
     "bluelight.reports",
     "bluelight.governance",
+    "bluelight.exchange",
 ]
 
 MIDDLEWARE = [

@@ -34,3 +34,12 @@ def path_of(stored_name: str) -> Path:
 
 def remove(stored_name: str) -> None:
     path_of(stored_name).unlink(missing_ok=True)
+
+
+def reserve(extension: str) -> tuple[str, Path]:
+    """A new random name (and its path) for a file something is about to write, such as an export."""
+    folder = upload_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    name = f"{secrets.token_hex(16)}.{extension}"
+    os.close(os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return name, folder / name

@@ -1,0 +1,77 @@
+"""Exporting a programme as a workbook in the import format, with a cover sheet and its marking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from bluelight.core.history import Actor
+from bluelight.exchange import files
+from bluelight.exchange.schema import Many, Ref, SheetSpec
+from bluelight.exchange.sheets import SCHEMA
+from bluelight.programmes.models import Programme
+
+
+def _records(spec: SheetSpec, programme: Programme):
+    records = spec.records(programme, [(programme.slug,)] if spec.name == "Programme" else [])
+    if spec.manys:
+        records = records.prefetch_related(*(m.attr for m in spec.manys))
+    return records.order_by(*(spec.order or spec.model._meta.ordering or []), "pk")
+
+
+def _table(spec: SheetSpec, records) -> files.Table:
+    headers = spec.headers
+    rows = []
+    for record in records:
+        row = spec.row_of(record)
+        rows.append([spec.shown(h, row[h]) for h in headers])
+    return files.Table(spec.name, headers, rows)
+
+
+def _organisations_used(tables: list[files.Table]) -> set[str]:
+    used = set()
+    for table in tables:
+        spec = SCHEMA[table.name]
+        for column in spec.columns:
+            if getattr(column, "target", None) != "Organisations":
+                continue
+            header = column.headers[0] if isinstance(column, Ref) else column.header
+            position = table.headers.index(header)
+            for row in table.rows:
+                value = row[position]
+                if isinstance(column, Many):
+                    used.update(v for v in (value or "").split("; ") if v)
+                elif value:
+                    used.add(value)
+    return used
+
+
+def export_tables(programme: Programme, progress=None) -> list[files.Table]:
+    progress = progress or (lambda *_: None)
+    specs = list(SCHEMA.values())
+    tables = []
+    for number, spec in enumerate(specs[1:], start=2):
+        tables.append(_table(spec, _records(spec, programme)))
+        progress(number, len(specs), spec.name)
+    organisations = SCHEMA["Organisations"]
+    used = _organisations_used(tables)
+    records = [o for o in _records(organisations, programme) if o.short_code in used]
+    return [_table(organisations, records), *tables]
+
+
+def export_workbook(programme: Programme, fmt: str, out: Path, *, actor: Actor, marking: str | None = None,
+                    progress=None) -> Path:  # fmt: skip
+    if fmt not in files.FORMATS:
+        raise ValueError(f"Choose a format from: {', '.join(files.FORMATS)}.")
+    tables = export_tables(programme, progress)
+    now = timezone.localtime()
+    cover = files.Cover(
+        title=f"{programme.name}: programme workbook",
+        marking=marking or settings.BLUELIGHT["PROTECTIVE_MARKING"],
+        as_at=now.date(),
+        generated_by=actor.name,
+        generated_at=now.replace(tzinfo=None, microsecond=0),
+    )
+    return files.write(Path(out), fmt, cover, tables, progress)
