@@ -5,6 +5,7 @@ from bluelight.benefits import views as benefits
 from bluelight.benefits import views_setup as benefits_setup
 from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
+from bluelight.exchange import views as exchange
 from bluelight.governance import views as governance
 from bluelight.governance import views_registers as registers
 from bluelight.programmes import views as programmes
@@ -28,6 +29,14 @@ urlpatterns = [
     path("organisations/new/", core.organisation_create, name="organisation-create"),
     path("programmes/new/", setup.programme_create, name="programme-create"),
     path(P, programmes.programme_dashboard, name="programme-dashboard"),
+    path("workbook/template.xlsx", exchange.template, name="workbook-template"),
+    path(P + "workbook/", exchange.workbook, name="workbook"),
+    path(P + "workbook/export/", exchange.export_start, name="workbook-export"),
+    path(P + "workbook/import/", exchange.import_start, name="workbook-import"),
+    path(P + "tasks/<int:task_id>/", exchange.task_detail, name="task-detail"),
+    path(P + "tasks/<int:task_id>/progress.json", exchange.task_progress, name="task-progress"),
+    path(P + "tasks/<int:task_id>/import/", exchange.task_confirm, name="task-confirm"),
+    path(P + "tasks/<int:task_id>/download/", exchange.task_download, name="task-download"),
     path(P + "settings/", setup.programme_settings, name="programme-settings"),
     path(P + "settings/edit/", setup.programme_edit, name="programme-edit"),
     path(P + "workstreams/new/", programmes.workstream_create, name="workstream-create"),

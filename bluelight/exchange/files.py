@@ -73,8 +73,11 @@ def csv_file_name(sheet_name: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def read(path: Path, *, max_bytes: int) -> list[Sheet]:
-    """The sheets of the workbook at `path` (an .xlsx, .ods, .zip of CSVs, or a folder of CSVs)."""
+def read(path: Path, *, max_bytes: int, name: str | None = None) -> list[Sheet]:
+    """The sheets of the workbook at `path` (an .xlsx, .ods, .zip of CSVs, or a folder of CSVs).
+
+    `name` is what to call the file in messages, when it is stored under another name.
+    """
     path = Path(path)
     if path.is_dir():
         sheets = [_read_csv(p.name, p.read_bytes()) for p in sorted(path.glob("*.csv"))]
@@ -88,7 +91,7 @@ def read(path: Path, *, max_bytes: int) -> list[Sheet]:
         raise WorkbookRefused(
             f"The file is {size / 1048576:.1f} MB; a workbook must be smaller than {max_bytes / 1048576:.0f} MB."
         )
-    return read_bytes(path.name, path.read_bytes())
+    return read_bytes(name or path.name, path.read_bytes())
 
 
 def read_bytes(filename: str, data: bytes) -> list[Sheet]:

@@ -121,8 +121,8 @@ def _quiet(done: int, total: int, what: str) -> None:
 # ---------------------------------------------------------------- reading and parsing
 
 
-def read_workbook(path: Path) -> list[files.Sheet]:
-    return files.read(path, max_bytes=settings.BLUELIGHT["UPLOAD_MAX_BYTES"])
+def read_workbook(path: Path, name: str | None = None) -> list[files.Sheet]:
+    return files.read(path, max_bytes=settings.BLUELIGHT["UPLOAD_MAX_BYTES"], name=name)
 
 
 def _match_sheets(plan: Plan, sheets: list[files.Sheet]) -> list[tuple[SheetPlan, files.Sheet]]:
@@ -466,8 +466,9 @@ def _entry(content_type, record, action, actor: Actor, changes: dict, note: str)
 def import_workbook(path: Path, *, actor: Actor, dry_run: bool = False, programme: Programme | None = None,
                     source: str | None = None, progress: Progress = _quiet) -> Plan:  # fmt: skip
     """Read, check and (unless a dry run) import the workbook at `path`. Raises ImportRefused with every problem."""
-    sheets = read_workbook(path)
-    plan = plan_import(sheets, source=source or Path(path).name, programme=programme, progress=progress)
+    source = source or Path(path).name
+    sheets = read_workbook(path, source)
+    plan = plan_import(sheets, source=source, programme=programme, progress=progress)
     if not plan.ok:
         raise ImportRefused(plan)
     if dry_run:

@@ -1,0 +1,145 @@
+"""The workbook pages: upload, a dry run by the task worker, confirm, export and download, the template."""
+
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from bluelight.core.history import Actor, history_of
+from bluelight.core.models import User
+from bluelight.exchange.exporter import export_workbook
+from bluelight.exchange.models import Task
+from bluelight.exchange.sheets import SCHEMA
+from bluelight.exchange.tasks import progress_of, work
+from bluelight.programmes.models import Programme, Workstream
+
+
+@pytest.fixture
+def escp(demo):
+    return Programme.objects.get(slug="essex-escp")
+
+
+@pytest.fixture
+def office_client(client, escp):
+    client.force_login(User.objects.get(username="programme.office"))
+    return client
+
+
+def _workbook(escp, tmp_path, change=None) -> io.BytesIO:
+    path = tmp_path / "escp.xlsx"
+    export_workbook(escp, "xlsx", path, actor=Actor.system())
+    if change:
+        book = openpyxl.load_workbook(path)
+        change(book)
+        book.save(path)
+    upload = io.BytesIO(path.read_bytes())
+    upload.name = "escp-update.xlsx"
+    return upload
+
+
+def _retitle(book):
+    row = next(r for r in book["Workstreams"].iter_rows(min_row=2) if r[0].value == "project-minerva")
+    row[3].value = "Project Minerva: mapping safety for women and girls"
+
+
+def test_an_upload_is_checked_by_the_worker_and_imported_only_when_confirmed(office_client, escp, tmp_path):
+    response = office_client.post(reverse("workbook-import", args=["essex-escp"]),
+                                  {"workbook": _workbook(escp, tmp_path, _retitle)})  # fmt: skip
+    task = Task.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("task-detail", args=["essex-escp", task.pk])
+    page = office_client.get(response["Location"]).content.decode()
+    assert "Waiting to start" in page and 'id="task-bar"' in page  # progress shown until the worker has run it
+    assert progress_of(task)["status"] == "queued"
+
+    assert work(once=True, say=lambda line: None) == 1
+    page = office_client.get(response["Location"]).content.decode()
+    assert "What the import would do" in page and "Import now" in page
+    task.refresh_from_db()
+    assert [(s["sheet"], s["update"]) for s in task.result["sheets"] if s["update"] or s["create"]] == [
+        ("Workstreams", 1)
+    ]
+    assert Workstream.objects.get(programme=escp, key="project-minerva").title == "Project Minerva"
+
+    confirm = office_client.post(reverse("task-confirm", args=["essex-escp", task.pk]))
+    work(once=True, say=lambda line: None)
+    real = Task.objects.get(dry_run=False)
+    assert confirm["Location"] == reverse("task-detail", args=["essex-escp", real.pk])
+    assert "What the import did" in office_client.get(confirm["Location"]).content.decode()
+    workstream = Workstream.objects.get(programme=escp, key="project-minerva")
+    assert workstream.title == "Project Minerva: mapping safety for women and girls"
+    latest = history_of(workstream).first()
+    assert (latest.channel, latest.actor.username, latest.note) == (
+        "import",
+        "programme.office",
+        "Imported from escp-update.xlsx",
+    )
+    # The same dry run cannot be imported twice.
+    again = office_client.post(reverse("task-confirm", args=["essex-escp", task.pk]), follow=True)
+    assert "This workbook has already been imported." in again.content.decode()
+    assert Task.objects.filter(dry_run=False).count() == 1
+
+
+def test_a_workbook_with_problems_lists_them_by_sheet_row_and_column_on_the_page(office_client, escp, tmp_path):
+    def mistakes(book):
+        book["Sections"].append(["Response", 9])
+        book["Milestones"].cell(row=2, column=3).value = "next week"
+
+    office_client.post(
+        reverse("workbook-import", args=["essex-escp"]), {"workbook": _workbook(escp, tmp_path, mistakes)}
+    )
+    work(once=True, say=lambda line: None)
+    task = Task.objects.get()
+    page = office_client.get(reverse("task-detail", args=["essex-escp", task.pk])).content.decode()
+    assert task.status == "failed"
+    assert "2 problems: nothing was imported" in page
+    assert "repeats the section on row 3; each may appear once" in page
+    assert "C (Due on)" in page and "“next week” is not a date" in page
+    assert "Import now" not in page
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_on_the_form(office_client, escp):
+    upload = io.BytesIO(b"hello")
+    upload.name = "notes.txt"
+    response = office_client.post(reverse("workbook-import", args=["essex-escp"]), {"workbook": upload})
+    assert response.status_code == 400
+    assert "Choose an .xlsx or .ods workbook, or a .zip of .csv files." in response.content.decode()
+    assert not Task.objects.exists()
+
+
+def test_a_damaged_workbook_fails_its_task_with_a_plain_reason(office_client, escp):
+    upload = io.BytesIO(b"PK\x03\x04 not really a zip")
+    upload.name = "broken.xlsx"
+    office_client.post(reverse("workbook-import", args=["essex-escp"]), {"workbook": upload})
+    work(once=True, say=lambda line: None)
+    task = Task.objects.get()
+    assert task.status == "failed"
+    assert task.result["problems"] == ["broken.xlsx is not a workbook: it is not a readable spreadsheet file."]
+
+
+def test_an_export_runs_in_the_background_and_is_downloaded_with_its_cover(office_client, escp):
+    response = office_client.post(reverse("workbook-export", args=["essex-escp"]), {"format": "xlsx", "marking": ""})
+    task = Task.objects.get()
+    work(once=True, say=lambda line: None)
+    page = office_client.get(response["Location"]).content.decode()
+    assert "Download essex-escp-" in page
+    download = office_client.get(reverse("task-download", args=["essex-escp", task.pk]))
+    assert download["Content-Disposition"].startswith('attachment; filename="essex-escp-')
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    assert book.sheetnames[0] == "Cover"
+    assert book["Cover"]["B3"].value == "OFFICIAL"
+    assert book["Cover"]["B5"].value == User.objects.get(username="programme.office").display_name
+
+
+def test_only_the_programme_office_imports_and_exports(client, escp):
+    client.force_login(User.objects.get(username="fire.lead"))
+    assert client.get(reverse("workbook", args=["essex-escp"])).status_code == 403
+    assert client.get(reverse("workbook-import", args=["essex-escp"])).status_code == 403
+
+
+def test_the_blank_template_has_every_sheet_with_its_columns_and_no_rows(office_client):
+    response = office_client.get(reverse("workbook-template"))
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Cover", *SCHEMA]
+    workstreams = list(book["Workstreams"].iter_rows(values_only=True))
+    assert workstreams == [tuple(SCHEMA["Workstreams"].headers)]
