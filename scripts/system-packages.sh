@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs Debian packages, only when one is missing (so a second run is quick).
 #   runtime: what Bluelight itself needs (Pango and fonts, for PDF reports)
-#   test:    what the test suite adds (a real PostgreSQL server, Chromium for the browser tests)
+#   test:    what the test suite adds (a real PostgreSQL server, Chromium for the browser tests,
+#            LibreOffice to prove the DOCX and ODT reports convert to PDF)
 set -euo pipefail
 declare -A groups=(
   [runtime]="libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation"
-  [test]="postgresql chromium"
+  [test]="postgresql chromium libreoffice-writer-nogui"
 )
 [ $# -gt 0 ] || set -- runtime test
 packages=()

@@ -73,10 +73,7 @@ class ProgressBar:
         self.last = line
 
 
-def write_report(out: Path, kind: str, html: str, marking: str) -> None:
-    if kind == "pdf":
-        from bluelight.reports.pdf import html_to_pdf
+def write_report(out: Path, fmt: str, *, html, document, marking: str) -> None:
+    from bluelight.reports.formats import render_report
 
-        out.write_bytes(html_to_pdf(html, marking))
-    else:
-        out.write_text(html, encoding="utf-8")
+    out.write_bytes(render_report(fmt, html=html, document=document, marking=marking))

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bluelight.cli.base import programme_named, setup, write_report
+from bluelight.reports.formats import REPORT_FORMATS
 
 
 def cmd_report_annual(args) -> int:
@@ -24,8 +25,10 @@ def cmd_report_annual(args) -> int:
         print(f"bluelight: {args.programme} has no period {args.period!r} (periods: {labels})", file=sys.stderr)
         return 2
     report = build_annual_report(programme, period, marking=args.marking)
-    html = render_standalone_html(report)
-    write_report(Path(args.out), args.format, html, report.marking)
+    from bluelight.reports.annual_document import annual_document
+
+    write_report(Path(args.out), args.format, html=lambda: render_standalone_html(report),
+                 document=lambda: annual_document(report), marking=report.marking)  # fmt: skip
     print(f"Wrote {args.out} ({report.title}, marked {report.marking})")
     return 0
 
@@ -61,7 +64,10 @@ def cmd_pack(args) -> int:
     if meeting is None:
         raise SystemExit(f"bluelight: no meeting with the id {args.meeting} (see `bluelight meetings list`)")
     pack = build_pack(meeting, marking=args.marking)
-    write_report(Path(args.out), args.format, render_standalone_html(pack), pack.marking)
+    from bluelight.governance.pack_document import pack_document
+
+    write_report(Path(args.out), args.format, html=lambda: render_standalone_html(pack),
+                 document=lambda: pack_document(pack), marking=pack.marking)  # fmt: skip
     print(f"Wrote {args.out} ({pack.title}, marked {pack.marking}): {len(pack.agenda)} agenda items, "
           f"{len(pack.risks)} risks above threshold, {len(pack.overdue)} overdue actions")  # fmt: skip
     return 0
@@ -100,7 +106,7 @@ def register(sub) -> None:
     annual = kinds.add_parser("annual", help="the annual collaboration report")
     annual.add_argument("--programme", required=True, metavar="SLUG")
     annual.add_argument("--period", required=True, metavar="LABEL")
-    annual.add_argument("--format", choices=["html", "pdf"], default="html")
+    annual.add_argument("--format", choices=REPORT_FORMATS, default="html")
     annual.add_argument("--out", required=True, metavar="PATH")
     annual.add_argument("--marking", default=None, help="protective marking (default: OFFICIAL, or as configured)")
     annual.set_defaults(func=cmd_report_annual)
@@ -114,7 +120,7 @@ def register(sub) -> None:
 
     pack = sub.add_parser("pack", help="the board pack for a meeting")
     pack.add_argument("--meeting", required=True, type=int, metavar="ID")
-    pack.add_argument("--format", choices=["html", "pdf"], default="pdf")
+    pack.add_argument("--format", choices=REPORT_FORMATS, default="pdf")
     pack.add_argument("--out", required=True, metavar="PATH")
     pack.add_argument("--marking", default=None, help="protective marking (default: OFFICIAL, or as configured)")
     pack.set_defaults(func=cmd_pack)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +23,7 @@ from bluelight.governance.forms import (
     MemberForm,
 )
 from bluelight.governance.models import Action, Board, Meeting
-from bluelight.governance.pack import build_pack, render_pdf, render_standalone_html
+from bluelight.governance.pack import build_pack, render_standalone_html
 from bluelight.programmes.access import programme_for, require_admin
 
 FORM = "governance/form.html"
@@ -238,14 +237,12 @@ def pack_page(request, slug, meeting_id):
 
 
 def pack_download(request, slug, meeting_id, kind):
+    from bluelight.governance.pack_document import pack_document
+    from bluelight.reports.views import report_download
+
     access = programme_for(request, slug)
-    if kind not in ("pdf", "html"):
-        raise Http404("The pack comes as pdf or html")
     pack = build_pack(_meeting(access, meeting_id))
-    name = f"{slugify(pack.meeting.board.name)}-pack-{pack.meeting.held_on:%Y-%m-%d}"
-    if kind == "pdf":
-        response = HttpResponse(render_pdf(pack), content_type="application/pdf")
-    else:
-        response = HttpResponse(render_standalone_html(pack), content_type="text/html; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
+    return report_download(
+        kind, f"{slugify(pack.meeting.board.name)}-pack-{pack.meeting.held_on:%Y-%m-%d}",
+        html=lambda: render_standalone_html(pack), document=lambda: pack_document(pack), marking=pack.marking,
+    )  # fmt: skip

@@ -1,0 +1,138 @@
+"""The annual collaboration report as a `Document`, for DOCX and ODT: the same sections as the HTML report."""
+
+from __future__ import annotations
+
+from bluelight.core.templatetags.bluelight import percentage, pounds
+from bluelight.reports import raster
+from bluelight.reports.annual import SECTION_NUMBER, AnnualReport
+from bluelight.reports.document import Bullets, Document, Figure, Heading, Paragraph, Table
+
+# The colours of the GOV.UK tags the pages use; the rating's word is always beside it.
+RATING_COLOURS = {
+    "green": "#00703c", "amber_green": "#ffdd00", "amber": "#f47738", "amber_red": "#d53880", "red": "#d4351c",
+    "not_graded": "#b1b4b6",
+}  # fmt: skip
+
+
+def _dashboard(report: AnnualReport, n: int) -> Table:
+    view, scale = report.view, report.programme.scale
+    previous = view.previous_period.label if view.previous_period else ""
+    rows, groups = [], []
+    for group in view.sections:
+        groups.append(len(rows))
+        rows.append([f"{n}.{group.number} {group.section.name}", "", "", ""])
+        for row in group.rows:
+            rows.append([
+                f"{n}.{row.number} {row.workstream.title}", scale.label(row.assessment.rating),
+                scale.label(row.previous.rating) if row.previous else "Not reported", row.change.label,
+            ])  # fmt: skip
+    if view.overall:
+        rows.append([
+            "Overall RAG", scale.label(view.overall.rating),
+            scale.label(view.previous_overall.rating) if view.previous_overall else "Not reported",
+            view.overall_change.label,
+        ])  # fmt: skip
+    return Table(
+        "Table 1 – Collaboration dashboard",
+        ["Workstream", f"Current RAG {view.period.label}", f"Previous RAG {previous}".strip(), "Change"],
+        rows, group_rows=tuple(groups),
+    )  # fmt: skip
+
+
+def _ratings_chart(report: AnnualReport) -> list:
+    counts = report.view.counts
+    title = f"Workstreams by rating, {report.period.label}"
+    bars = [(label, n, RATING_COLOURS.get(code, "#1d70b8")) for code, label, n in counts]
+    described = ", ".join(f"{n} {label}" for _, label, n in counts)
+    return [
+        Figure(raster.bar_chart(title, bars), f"Bar chart: {described}.", f"Figure 1 – {title}"),
+        Table(f"Figure 1 in numbers – {title}", ["Rating", "Workstreams"],
+              [[label, str(n)] for _, label, n in counts], numeric=(1,)),
+    ]  # fmt: skip
+
+
+def _benefits(report: AnnualReport, number: int) -> list:
+    b = report.benefits
+    status = b.status
+    grades = ", ".join(f"{g.grade}: {percentage(g.optimism_bias, 0)}" for g in report.programme.confidence_grades.all())
+    return [
+        Heading(f"{number}.0 Benefits", 2),
+        Paragraph(
+            f"The programme has profiled {pounds(status.profiled)} of benefits over its cycle against a minimum "
+            f"target of {pounds(status.target)}: {percentage(status.ratio)} of the target, so its benefits rating is "
+            f"{report.programme.scale.label(status.rag)}. Of the profile, {pounds(b.realised)} is signed-off actuals "
+            f"(realised to date) and {pounds(b.forecast)} is still forecast."
+        ),
+        Table("Profiled benefits by section", ["Section", "Profiled"],
+              [[name, pounds(amount)] for name, amount in b.as_dict()["by_section"].items()], numeric=(1,)),
+        Heading("Method", 3),
+        Bullets([
+            f"All values are in {b.price_base} prices; values priced in other years are restated by the GDP "
+            "deflator series the programme records.",
+            f"Present value of the central profile, discounted to {b.price_base} at the HM Treasury Green Book rate "
+            f"of 3.5% a year (1.5% for health benefits): {pounds(b.present_value)}.",
+            "Volume-based benefits follow the GMCA cost-benefit chain: volume × unit cost × (1 − deadweight) × "
+            f"attribution × (1 − optimism bias for the confidence grade). Optimism bias by grade: {grades}.",
+            f"Benefits RAG: Green at {percentage(b.settings.green_at, 0)} of the target or more, Amber at "
+            f"{percentage(b.settings.amber_at, 0)} or more, otherwise Red.",
+            *(f"Unit costs: {source}." for source in b.unit_cost_sources()),
+        ]),
+    ]  # fmt: skip
+
+
+def annual_document(report: AnnualReport) -> Document:
+    n = SECTION_NUMBER
+    view, scale = report.view, report.programme.scale
+    published = (f"The {report.period.label} period is published." if report.period.is_published
+                 else f"The {report.period.label} period is still open: ratings may change.")  # fmt: skip
+    doc = Document(report.title, report.marking, subject=f"Annual collaboration report {report.period.label}")
+    doc.add(Paragraph(f"Generated {report.generated_at:%-d %B %Y %H:%M} from the Bluelight register. Ratings as at "
+                      f"{report.as_at:%-d %B %Y}. {published}", small=True))  # fmt: skip
+    if report.illustrative:
+        doc.add(Paragraph("Some figures in this report are illustrative and not from a published source; they are "
+                          f"marked. {report.programme.illustrative_note}".strip()))  # fmt: skip
+    doc.add(
+        Heading("1.0 Purpose of report", 2),
+        Paragraph(f"This report gives the annual update on current and future collaboration activity in the "
+                  f"{report.programme.name} for {report.period.label}, with the RAG rating of each collaborative "
+                  "workstream and the reasons for it."),
+        Heading("2.0 Recommendations", 2), Paragraph("The report is for the board to note."),
+        Heading("3.0 Executive summary", 2), Paragraph(" ".join(report.summary)),
+        Paragraph(" ".join(report.previous_summary)),
+        Heading("4.0 Background", 2), Paragraph(report.programme.description or ""),
+        Heading(f"{n}.0 Current work and performance", 2),
+        Paragraph("Each workstream has a Red/Amber/Green status given through consultation with its business lead, "
+                  "for the delivery of benefits or progress against plan. Collaboration is grouped in "
+                  f"{len(view.sections)} section{'s' if len(view.sections) != 1 else ''}."),
+        _dashboard(report, n), *_ratings_chart(report),
+    )  # fmt: skip
+    for group in view.sections:
+        doc.add(Heading(f"{n}.{group.number} {group.section.name}", 3))
+        for row in group.rows:
+            a = row.assessment
+            doc.add(Heading(f"{n}.{row.number} {row.workstream.title}", 4),
+                    Paragraph(f"{scale.label(a.rating)}. {row.change.label}."
+                              + (" (illustrative)" if a.illustrative else ""), lead="Overall RAG:"))  # fmt: skip
+            if a.narrative:
+                doc.add(Paragraph(a.narrative))
+            if a.rationale:
+                doc.add(Paragraph(a.rationale, lead="Rationale:"))
+            if a.corrects_id:
+                doc.add(Paragraph(f"Corrected after publication: {a.correction_reason}", small=True))
+    if view.overall:
+        rationale = f" {view.overall.rationale}" if view.overall.rationale else ""
+        doc.add(Paragraph(f"{scale.label(view.overall.rating)}. {view.overall_change.label}.{rationale}",
+                          lead="Overall programme RAG:"))  # fmt: skip
+    after = n + 1
+    if report.benefits:
+        doc.add(*_benefits(report, after))
+        after += 1
+    doc.add(Heading(f"{after}.0 Links to plan priorities", 2))
+    if report.priorities:
+        doc.add(Bullets([f"{p.title}" + (f" — {', '.join(linked)}" if linked else "") for p, linked in report.priorities],
+                        numbered=True))  # fmt: skip
+    else:
+        doc.add(Paragraph("The programme has no plan priorities recorded."))
+    doc.add(Heading(f"{after + 1}.0 Consultation and engagement", 2), Paragraph("Business leads consulted:"),
+            Bullets([f"{name} ({title})" for name, title in report.consulted] or ["None recorded."]))  # fmt: skip
+    return doc
