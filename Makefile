@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python bench/dashboard_report.py
 	$(BIN)/python bench/simulation.py
 	$(BIN)/python bench/board_pack.py
+	$(BIN)/python bench/workbook_import.py --formats xlsx,ods,csv
 
 clean:
 	rm -rf $(VENV) node_modules build var/static

@@ -174,6 +174,9 @@ def _read_xlsx(filename: str, data: bytes, archive: zipfile.ZipFile) -> list[She
     sheets = []
     try:
         for ws in book.worksheets:
+            # Files written by other tools often state their size wrongly; reading row by row is
+            # right whatever they say, and spares openpyxl a first pass to measure the sheet.
+            ws.reset_dimensions()
 
             def grid(ws=ws):
                 for number, row in enumerate(ws.iter_rows(), start=1):

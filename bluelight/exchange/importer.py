@@ -87,6 +87,7 @@ class Plan:
     programme: Programme | None = None
     sheets: list[SheetPlan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    existing: dict | None = field(default=None, repr=False)  # the records it was planned against
 
     @property
     def ok(self) -> bool:
@@ -342,6 +343,7 @@ def plan_import(sheets: list[files.Sheet], *, source: str, programme: Programme 
             for number, header, message in check(sheet, context):
                 plan.problem(sheet, number, header, message)
     _decide(plan, existing)
+    plan.existing = existing
     plan.problems.sort(key=lambda p: (list(SCHEMA).index(p.sheet) if p.sheet in SCHEMA else -1, p.row or 0))
     return plan
 
@@ -381,15 +383,19 @@ def _assign(record, sheet: SheetPlan, row: Row, index: dict, headers: list[str])
     return attrs
 
 
-def apply_plan(plan: Plan, *, actor: Actor, progress: Progress = _quiet) -> Plan:
-    """Carry out a plan with no problems, in one transaction. Returns the plan (its counts say what was done)."""
+def apply_plan(plan: Plan, *, actor: Actor, progress: Progress = _quiet, fresh: bool = False) -> Plan:
+    """Carry out a plan with no problems, in one transaction. Returns the plan (its counts say what was done).
+
+    `fresh` says the plan was made in the same transaction, so the records it read can be used as they are.
+    """
     if not plan.ok:
         raise ImportRefused(plan)
     note = f"Imported from {plan.source}"
     total = sum(len(s.rows) for s in plan.sheets) or 1
     done = 0
     with transaction.atomic():
-        index = {name: dict(found) for name, found in _existing(plan).items()}
+        found_now = plan.existing if fresh and plan.existing is not None else _existing(plan)
+        index = {name: dict(found) for name, found in found_now.items()}
         programme = plan.programme
         entries: list[HistoryEntry] = []
         for sheet in plan.sheets:
@@ -468,12 +474,14 @@ def import_workbook(path: Path, *, actor: Actor, dry_run: bool = False, programm
     """Read, check and (unless a dry run) import the workbook at `path`. Raises ImportRefused with every problem."""
     source = source or Path(path).name
     sheets = read_workbook(path, source)
-    plan = plan_import(sheets, source=source, programme=programme, progress=progress)
-    if not plan.ok:
-        raise ImportRefused(plan)
-    if dry_run:
-        return plan
-    return apply_plan(plan, actor=actor, progress=progress)
+    with transaction.atomic():
+        # Checked and written in one transaction, so what was checked is what is written to.
+        plan = plan_import(sheets, source=source, programme=programme, progress=progress)
+        if not plan.ok:
+            raise ImportRefused(plan)
+        if dry_run:
+            return plan
+        return apply_plan(plan, actor=actor, progress=progress, fresh=True)
 
 
 def problems_by_sheet(plan: Plan) -> dict[str, list[Problem]]:

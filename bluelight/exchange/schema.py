@@ -98,10 +98,14 @@ class SheetSpec:
         return [c for c in self.columns if isinstance(c, Many)]
 
     def column_of(self, header: str):
-        for column in self.columns:
-            if (isinstance(column, Ref) and header in column.headers) or getattr(column, "header", None) == header:
-                return column
-        raise KeyError(header)
+        by_header = self.__dict__.get("_by_header")
+        if by_header is None:
+            by_header = {}
+            for column in self.columns:
+                for name in column.headers if isinstance(column, Ref) else (column.header,):
+                    by_header.setdefault(name, column)
+            self.__dict__["_by_header"] = by_header
+        return by_header[header]
 
     def parser_of(self, header: str) -> Callable:
         column = self.column_of(header)
@@ -124,7 +128,16 @@ class SheetSpec:
         return target.shown(target.key[column.headers.index(header)], value)
 
     def key_of(self, record) -> tuple:
-        return tuple(self.row_of(record, only=self.key)[h] for h in self.key)
+        parts = []
+        for header in self.key:
+            column = self.column_of(header)
+            if isinstance(column, Value):
+                parts.append(column.value_of(record))
+            else:
+                related = getattr(record, column.attr)
+                target = self.schema[column.target]
+                parts.append(target.key_of(related)[column.headers.index(header)] if related is not None else None)
+        return tuple(parts)
 
     def row_of(self, record, only=None) -> dict:
         row = {}
