@@ -135,7 +135,7 @@ SPECS = [
         records=lambda programme, keys: Programme.objects.filter(slug__in=[k[0] for k in keys]),
     ),
     SheetSpec(
-        "Benefit settings", "benefit settings", BenefitSettings, (),
+        "Benefit settings", "set of benefit settings", BenefitSettings, (),
         fields(BenefitSettings, ("Target", "target"), ("Price base year", "price_base_year"),
                ("Green at", "green_at"), ("Amber at", "amber_at")),
         records=_scoped(BenefitSettings, "programme"), scope=_set_programme,

@@ -313,3 +313,12 @@ def test_the_command_line_lists_every_problem_and_exits_1(escp, tmp_path, capsys
     err = capsys.readouterr().err
     assert "6 problem(s); nothing was imported." in err
     assert "Milestones, row 2, column C (Due on)" in err
+
+
+def test_the_workbook_format_document_lists_every_sheet_and_column_as_the_importer_reads_them(db):
+    from pathlib import Path
+
+    from bluelight.exchange.reference import reference
+
+    document = (Path(__file__).resolve().parents[2] / "docs" / "workbook-format.md").read_text(encoding="utf-8")
+    assert reference() in document
