@@ -327,8 +327,27 @@ def _decide(plan: Plan, existing: dict[str, dict]) -> None:
         sheet.left_alone = len(found) - matched
 
 
+def _guard_shared(plan: Plan, may_change_organisations: bool) -> None:
+    """Organisations and boards are shared between programmes: one programme's workbook may add them and
+    refer to them, but changes a board only if the board governs that programme, and changes an
+    organisation only when its importer may (a system administrator, or the command line)."""
+    for sheet in plan.sheets:
+        for row in sheet.rows:
+            if row.action != UPDATE:
+                continue
+            if sheet.spec.name == "Boards" and not (
+                plan.programme and row.record.programmes.filter(pk=plan.programme.pk).exists()
+            ):
+                plan.problem(sheet, row.number, row.changed[0],
+                             f"would change the board “{row.key[0]}”, which governs other programmes, not this one")  # fmt: skip
+            elif sheet.spec.name == "Organisations" and not may_change_organisations:
+                plan.problem(sheet, row.number, row.changed[0],
+                             f"would change the organisation “{row.key[0]}”, which other programmes share: "
+                             "ask a system administrator to change it")  # fmt: skip
+
+
 def plan_import(sheets: list[files.Sheet], *, source: str, programme: Programme | None = None,
-                progress: Progress = _quiet) -> Plan:  # fmt: skip
+                progress: Progress = _quiet, may_change_organisations: bool = True) -> Plan:  # fmt: skip
     """Everything the import would do, and every problem that stops it. Writes nothing."""
     plan = Plan(source)
     matched = _match_sheets(plan, sheets)
@@ -343,6 +362,7 @@ def plan_import(sheets: list[files.Sheet], *, source: str, programme: Programme 
             for number, header, message in check(sheet, context):
                 plan.problem(sheet, number, header, message)
     _decide(plan, existing)
+    _guard_shared(plan, may_change_organisations)
     plan.existing = existing
     plan.problems.sort(key=lambda p: (list(SCHEMA).index(p.sheet) if p.sheet in SCHEMA else -1, p.row or 0))
     return plan
@@ -436,6 +456,10 @@ def apply_plan(plan: Plan, *, actor: Actor, progress: Progress = _quiet, fresh: 
                         spec.after_save(record, programme)
                 if spec.name == "Programme":
                     programme = plan.programme = created[0][1]
+            if spec.after_save:
+                for row in sheet.rows:
+                    if row.action == UNCHANGED:
+                        spec.after_save(index[spec.name][row.key], programme)
             _set_many(spec, many, index)
             done += len(sheet.rows)
             progress(done, total, f"Imported {spec.name}")
@@ -470,13 +494,15 @@ def _entry(content_type, record, action, actor: Actor, changes: dict, note: str)
 
 
 def import_workbook(path: Path, *, actor: Actor, dry_run: bool = False, programme: Programme | None = None,
-                    source: str | None = None, progress: Progress = _quiet) -> Plan:  # fmt: skip
+                    source: str | None = None, progress: Progress = _quiet,
+                    may_change_organisations: bool = True) -> Plan:  # fmt: skip
     """Read, check and (unless a dry run) import the workbook at `path`. Raises ImportRefused with every problem."""
     source = source or Path(path).name
     sheets = read_workbook(path, source)
     with transaction.atomic():
         # Checked and written in one transaction, so what was checked is what is written to.
-        plan = plan_import(sheets, source=source, programme=programme, progress=progress)
+        plan = plan_import(sheets, source=source, programme=programme, progress=progress,
+                           may_change_organisations=may_change_organisations)  # fmt: skip
         if not plan.ok:
             raise ImportRefused(plan)
         if dry_run:

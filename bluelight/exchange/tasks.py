@@ -14,7 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from bluelight.core.history import Actor
@@ -68,7 +68,13 @@ def _run_import(task: Task, report) -> dict:
     path = storage.path_of(task.stored_name)
     try:
         plan = importer.import_workbook(
-            path, actor=actor, dry_run=task.dry_run, programme=task.programme, source=task.file_name, progress=report
+            path,
+            actor=actor,
+            dry_run=task.dry_run,
+            programme=task.programme,
+            source=task.file_name,
+            progress=report,
+            may_change_organisations=task.created_by.is_superuser,
         )
     except importer.ImportRefused as refused:
         return {"ok": False, "problems": [str(p) for p in refused.plan.problems],
@@ -118,7 +124,8 @@ def work(*, once: bool = False, poll_seconds: float = 2.0, say=print) -> int:
     """Run tasks as they are queued; with `once`, run what is queued now and return how many ran."""
     ran = 0
     while True:
-        close_old_connections()
+        if not connection.in_atomic_block:  # a long-lived worker drops connections the database has closed
+            close_old_connections()
         task = claim()
         if task is None:
             if once:

@@ -143,3 +143,17 @@ def test_the_blank_template_has_every_sheet_with_its_columns_and_no_rows(office_
     assert book.sheetnames == ["Cover", *SCHEMA]
     workstreams = list(book["Workstreams"].iter_rows(values_only=True))
     assert workstreams == [tuple(SCHEMA["Workstreams"].headers)]
+
+
+def test_a_programme_workbook_cannot_change_what_other_programmes_share(office_client, escp, tmp_path):
+    def rename(book):
+        row = next(r for r in book["Organisations"].iter_rows(min_row=2) if r[0].value == "EP")
+        row[1].value = "Essex Police Service"
+
+    office_client.post(reverse("workbook-import", args=["essex-escp"]), {"workbook": _workbook(escp, tmp_path, rename)})
+    work(once=True, say=lambda line: None)
+    task = Task.objects.get()
+    assert task.status == "failed"
+    assert task.result["by_sheet"]["Organisations"][0]["message"] == (
+        "would change the organisation “EP”, which other programmes share: ask a system administrator to change it"
+    )

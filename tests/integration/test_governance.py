@@ -106,7 +106,9 @@ def test_overdue_actions_on_the_command_line(board_setup, system, capsys):
     assert done.completed_on == TODAY  # marking done records the day
     assert main(["actions", "overdue", "--programme", "test", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["overdue"]
-    assert [(r["reference"], r["description"], r["days_overdue"]) for r in rows] == [("A1", "Report vetting progress", 10)]
+    assert [(r["reference"], r["description"], r["days_overdue"]) for r in rows] == [
+        ("A1", "Report vetting progress", 10)
+    ]
     assert main(["actions", "overdue"]) == 0
     out = capsys.readouterr().out
     assert "1 overdue action as at" in out and "test A1: Report vetting progress (Estates lead)" in out
