@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -65,9 +66,12 @@ def cmd_export(args) -> int:
 
 def cmd_worker(args) -> int:
     setup()
+    import os
+
     from bluelight.exchange.tasks import work
 
-    ran = work(once=args.once, poll_seconds=args.poll, say=lambda line: print(line, flush=True))
+    alive = (lambda: os.getppid() == args.parent) if args.parent else (lambda: True)
+    ran = work(once=args.once, poll_seconds=args.poll, say=lambda line: print(line, flush=True), alive=alive)
     if args.once:
         print(f"Ran {ran} task(s).")
     return 0
@@ -90,4 +94,5 @@ def register(sub) -> None:
     worker = sub.add_parser("worker", help="run queued imports and exports (the task worker)")
     worker.add_argument("--once", action="store_true", help="run what is queued, then stop")
     worker.add_argument("--poll", type=float, default=2.0, metavar="SECONDS")
+    worker.add_argument("--parent", type=int, default=None, help=argparse.SUPPRESS)  # stop when this process ends
     worker.set_defaults(func=cmd_worker)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 from bluelight.cli.base import migrate, setup
@@ -55,7 +56,11 @@ def cmd_demo(args) -> int:
     print(f"Bluelight demo: http://{args.bind}/")
     print(f"Sign in as {DEMO_USERS[0][0]} with password {DEMO_PASSWORD} (the programme office).")
     print("Others: " + ", ".join(u[0] for u in DEMO_USERS[1:]) + " (same password).")
+    print("The task worker runs beside it, for imports and exports started on the pages.")
     print("Press Ctrl+C to stop.", flush=True)
+    # The worker is a child in the same process group, so Ctrl+C stops it with the server.
+    worker = f"from bluelight.cli import main; main(['worker', '--parent', '{os.getpid()}'])"
+    subprocess.Popen([sys.executable, "-c", worker])
     gunicorn(args.bind, args.workers)
     return 0
 

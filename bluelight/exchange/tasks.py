@@ -120,10 +120,13 @@ def run(task: Task) -> Task:
     return task
 
 
-def work(*, once: bool = False, poll_seconds: float = 2.0, say=print) -> int:
-    """Run tasks as they are queued; with `once`, run what is queued now and return how many ran."""
+def work(*, once: bool = False, poll_seconds: float = 2.0, say=print, alive=lambda: True) -> int:
+    """Run tasks as they are queued; with `once`, run what is queued now and return how many ran.
+
+    `alive` is asked before each round: the demo's worker stops when the server it was started with has.
+    """
     ran = 0
-    while True:
+    while alive():
         if not connection.in_atomic_block:  # a long-lived worker drops connections the database has closed
             close_old_connections()
         task = claim()
@@ -136,3 +139,4 @@ def work(*, once: bool = False, poll_seconds: float = 2.0, say=print) -> int:
         task = run(task)
         ran += 1
         say(f"  {task.get_status_display()}")
+    return ran
