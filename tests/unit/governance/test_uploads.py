@@ -9,10 +9,11 @@ MB = 1024 * 1024
 
 
 def docx_bytes(body: bytes = b"<w:document/>") -> bytes:
+    """The same bytes every time: each part has a fixed date, not the clock's (which a test compares)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", body)
+        for name, data in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", body)):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
