@@ -70,11 +70,17 @@ class Row:
 @dataclass
 class SheetPlan:
     spec: SheetSpec
-    headers: list[str]  # those present in the file, as the schema names them
-    letters: dict[str, str]
+    positions: dict[str, int]  # the columns present in the file, as the schema names them: header -> index
     rows: list[Row] = field(default_factory=list)
     existing: dict = field(default_factory=dict)
     left_alone: int = 0
+
+    @property
+    def headers(self) -> list[str]:
+        return list(self.positions)
+
+    def letter(self, header: str) -> str | None:
+        return column_letter(self.positions[header]) if header in self.positions else None
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -102,7 +108,7 @@ class Plan:
 
     def problem(self, sheet: SheetPlan | str, row: int | None, header: str | None, message: str) -> None:
         name = sheet.spec.name if isinstance(sheet, SheetPlan) else sheet
-        letter = sheet.letters.get(header) if isinstance(sheet, SheetPlan) and header else None
+        letter = sheet.letter(header) if isinstance(sheet, SheetPlan) and header else None
         self.problems.append(Problem(name, row, header, letter, message))
 
 
@@ -140,7 +146,7 @@ def _match_sheets(plan: Plan, sheets: list[files.Sheet]) -> list[tuple[SheetPlan
             continue
         seen.add(spec.name)
         known = {h.lower(): h for h in spec.headers}
-        headers, letters, bad = [], {}, False
+        positions, bad = {}, False
         for index, header in enumerate(sheet.headers):
             name = known.get(header.strip().lower())
             if name is None:
@@ -150,15 +156,14 @@ def _match_sheets(plan: Plan, sheets: list[files.Sheet]) -> list[tuple[SheetPlan
                                                  + ", ".join(spec.headers)))  # fmt: skip
                     bad = True
                 continue
-            headers.append(name)
-            letters[name] = column_letter(index)
+            positions[name] = index
         needed = [*spec.key, *(v.header for v in spec.values if v.required)]
         needed += [h for r in spec.refs if r.required for h in r.headers]
-        missing = [h for h in dict.fromkeys(needed) if h not in letters]
+        missing = [h for h in dict.fromkeys(needed) if h not in positions]
         if missing:
             plan.problem(spec.name, 1, None, "needs the column(s): " + ", ".join(missing))
             bad = True
-        sheet_plan = SheetPlan(spec, headers, letters)
+        sheet_plan = SheetPlan(spec, positions)
         plan.sheets.append(sheet_plan)
         if not bad:
             matched.append((sheet_plan, sheet))
@@ -167,11 +172,10 @@ def _match_sheets(plan: Plan, sheets: list[files.Sheet]) -> list[tuple[SheetPlan
     return matched
 
 
-def _parse_row(plan: Plan, sheet: SheetPlan, number: int, raw: list, positions: dict[str, int]) -> Row:
+def _parse_row(plan: Plan, sheet: SheetPlan, number: int, raw: list) -> Row:
     spec = sheet.spec
     values, ok = {}, True
-    for header in sheet.headers:
-        index = positions[header]
+    for header, index in sheet.positions.items():
         cell = raw[index] if index < len(raw) else None
         column = spec.column_of(header)
         try:
@@ -203,14 +207,9 @@ def _parse(plan: Plan, matched, progress: Progress) -> None:
     total = sum(len(sheet.rows) for _, sheet in matched)
     done = 0
     for sheet_plan, sheet in matched:
-        positions = {}
-        for index, header in enumerate(sheet.headers):
-            name = next((h for h in sheet_plan.headers if h.lower() == header.strip().lower()), None)
-            if name:
-                positions[name] = index
         seen: dict[tuple, int] = {}
         for number, raw in sheet.rows:
-            row = _parse_row(plan, sheet_plan, number, raw, positions)
+            row = _parse_row(plan, sheet_plan, number, raw)
             if row.key is not None:
                 if row.key in seen:
                     first = sheet_plan.spec.key[0] if sheet_plan.spec.key else None

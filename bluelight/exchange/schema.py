@@ -139,22 +139,19 @@ class SheetSpec:
                 parts.append(target.key_of(related)[column.headers.index(header)] if related is not None else None)
         return tuple(parts)
 
-    def row_of(self, record, only=None) -> dict:
+    def row_of(self, record) -> dict:
         row = {}
         for column in self.columns:
             if isinstance(column, Value):
-                if only is None or column.header in only:
-                    row[column.header] = column.value_of(record)
+                row[column.header] = column.value_of(record)
             elif isinstance(column, Ref):
-                if only is not None and not set(column.headers) & set(only):
-                    continue
                 related = getattr(record, column.attr)
                 parts = (
                     self.schema[column.target].key_of(related) if related is not None else (None,) * len(column.headers)
                 )
                 for header, part in zip(column.headers, parts, strict=True):
                     row.setdefault(header, part)
-            elif only is None:
+            else:
                 target = self.schema[column.target]
                 row[column.header] = tuple(sorted(target.key_of(r)[0] for r in getattr(record, column.attr).all()))
         return row
