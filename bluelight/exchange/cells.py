@@ -78,6 +78,7 @@ def number(places: int) -> Callable[[object], Decimal]:
             raise CellError(f"{amount} has more than {places} decimal places")
         return amount.quantize(Decimal(1).scaleb(-places))
 
+    parse.describes = "number"
     return parse
 
 
@@ -145,6 +146,7 @@ def choice(options: Sequence[tuple[str, str]]) -> Callable[[object], str]:
             allowed = ", ".join(code for code, _ in options)
             raise CellError(f"“{raw}” is not one of: {allowed}") from None
 
+    parse.describes = "one of: " + ", ".join(f"`{code}`" for code, _ in options)
     return parse
 
 
@@ -158,4 +160,5 @@ def reference_number(prefix: str) -> Callable[[object], int]:
             return int(digits)
         raise CellError(f"“{raw}” is not a reference like {prefix}1")
 
+    parse.describes = f"reference such as {prefix}1"
     return parse

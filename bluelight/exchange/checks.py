@@ -64,7 +64,8 @@ def ratings(sheet, context):
         period = periods.get((row.values.get("Period"),))
         if period is not None and period.is_published:
             existing = context["existing"][sheet.spec.name].get(row.key)
-            if existing is None or sheet.spec.row_of(existing) != {**sheet.spec.row_of(existing), **row.values}:
+            current = sheet.spec.row_of(existing) if existing is not None else None
+            if current is None or any(current.get(h) != v for h, v in row.values.items()):
                 yield (
                     row.number,
                     "Period",

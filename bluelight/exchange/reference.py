@@ -20,17 +20,7 @@ def _kind(spec, header: str) -> str:
     names = {cells.text: "text", cells.key: "text (a key: no spaces at either end)", cells.whole_number: "whole number",
              cells.share: "share: 0.6 or 60%", cells.date: "date", cells.date_time: "date and time",
              cells.yes_no: "yes or no"}  # fmt: skip
-    if parse in names:
-        return names[parse]
-    name = getattr(parse, "__qualname__", "")
-    if name.startswith("reference_number"):
-        return "reference such as " + column.show(1)
-    if name.startswith("number"):
-        return "number"
-    if name.startswith("choice"):
-        field = spec.model._meta.get_field(column.attr)
-        return "one of: " + ", ".join(f"`{code}`" for code, _ in field.choices)
-    return "text"
+    return names.get(parse) or getattr(parse, "describes", "text")
 
 
 def _required(spec, header: str) -> str:
