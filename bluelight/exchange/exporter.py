@@ -21,44 +21,31 @@ def _records(spec: SheetSpec, programme: Programme):
     return records.order_by(*(spec.order or spec.model._meta.ordering or []), "pk")
 
 
-def _table(spec: SheetSpec, records) -> files.Table:
+def _table(spec: SheetSpec, records, organisations: set[str]) -> files.Table:
+    """The sheet's rows as cells; adds to `organisations` every organisation they name."""
     headers = spec.headers
+    naming = [c for c in spec.columns if isinstance(c, (Ref, Many)) and c.target == "Organisations"]
     rows = []
     for record in records:
         row = spec.row_of(record)
+        for column in naming:
+            value = row[column.headers[0]] if isinstance(column, Ref) else row[column.header]
+            organisations.update(value if isinstance(column, Many) else [value] if value else [])
         rows.append([spec.shown(h, row[h]) for h in headers])
     return files.Table(spec.name, headers, rows)
 
 
-def _organisations_used(tables: list[files.Table]) -> set[str]:
-    used = set()
-    for table in tables:
-        spec = SCHEMA[table.name]
-        for column in spec.columns:
-            if getattr(column, "target", None) != "Organisations":
-                continue
-            header = column.headers[0] if isinstance(column, Ref) else column.header
-            position = table.headers.index(header)
-            for row in table.rows:
-                value = row[position]
-                if isinstance(column, Many):
-                    used.update(v for v in (value or "").split("; ") if v)
-                elif value:
-                    used.add(value)
-    return used
-
-
 def export_tables(programme: Programme, progress=None) -> list[files.Table]:
+    """Every sheet; the Organisations sheet holds just the organisations the others name."""
     progress = progress or (lambda *_: None)
     specs = list(SCHEMA.values())
-    tables = []
+    tables, used = [], set()
     for number, spec in enumerate(specs[1:], start=2):
-        tables.append(_table(spec, _records(spec, programme)))
+        tables.append(_table(spec, _records(spec, programme), used))
         progress(number, len(specs), spec.name)
     organisations = SCHEMA["Organisations"]
-    used = _organisations_used(tables)
     records = [o for o in _records(organisations, programme) if o.short_code in used]
-    return [_table(organisations, records), *tables]
+    return [_table(organisations, records, set()), *tables]
 
 
 def export_workbook(programme: Programme, fmt: str, out: Path, *, actor: Actor, marking: str | None = None,
