@@ -73,11 +73,9 @@ def cells_of(path, fmt) -> dict:
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
                 sheets[name] = list(csv.reader(io.StringIO(archive.read(name).decode("utf-8"), newline="")))
-    cover = sheets.get("Cover") or sheets["cover.csv"]
-    return {**sheets, "cover": [row for row in cover if "Generated at" not in str(row[0])]} | {
-        "Cover": None,
-        "cover.csv": None,
-    }
+    cover = "Cover" if "Cover" in sheets else "cover.csv"
+    sheets[cover] = [row for row in sheets[cover] if "Generated at" not in str(row[0])]
+    return sheets
 
 
 @pytest.fixture
