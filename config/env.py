@@ -68,6 +68,16 @@ def database_from_url(url: str) -> dict:
     raise ConfigurationError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:// or postgres://)")
 
 
+def _whole(name: str, value: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}") from None
+    if not low <= number <= high:
+        raise ConfigurationError(f"{name} must be from {low} to {high}, not {number}")
+    return number
+
+
 def _megabytes(value: str) -> int:
     try:
         megabytes = float(value)
@@ -89,6 +99,11 @@ class Env:
     organisation_name: str = "Bluelight"
     data_dir: Path = BASE_DIR / "var"
     upload_max_bytes: int = 20 * 1024 * 1024
+    idle_minutes: int = 30
+    session_hours: int = 10
+    behind_proxy: bool = False
+    ssl_redirect: bool = False
+    hsts_seconds: int = 0
 
     @property
     def debug(self) -> bool:
@@ -125,4 +140,14 @@ class Env:
             organisation_name=environ.get("BLUELIGHT_ORGANISATION_NAME", "Bluelight"),
             data_dir=data_dir,
             upload_max_bytes=_megabytes(environ.get("BLUELIGHT_UPLOAD_MAX_MB", "20")),
+            idle_minutes=_whole("BLUELIGHT_IDLE_MINUTES", environ.get("BLUELIGHT_IDLE_MINUTES", "30"), 3, 24 * 60),
+            session_hours=_whole("BLUELIGHT_SESSION_HOURS", environ.get("BLUELIGHT_SESSION_HOURS", "10"), 1, 24 * 7),
+            behind_proxy=_bool(environ.get("BLUELIGHT_BEHIND_PROXY"), False),
+            ssl_redirect=_bool(environ.get("BLUELIGHT_SSL_REDIRECT"), mode == "production"),
+            hsts_seconds=_whole(
+                "BLUELIGHT_HSTS_SECONDS",
+                environ.get("BLUELIGHT_HSTS_SECONDS", "31536000" if mode == "production" else "0"),
+                0,
+                2 * 31536000,
+            ),
         )

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bluelight.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -35,6 +36,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "bluelight.core.middleware.SessionTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -93,9 +95,20 @@ WHITENOISE_USE_FINDERS = ENV.mode != "production"
 
 SESSION_COOKIE_SECURE = ENV.secure_cookies
 CSRF_COOKIE_SECURE = ENV.secure_cookies
+if ENV.secure_cookies:
+    # __Host- cookies are refused by browsers unless Secure, for this host only and path /.
+    SESSION_COOKIE_NAME = "__Host-bluelight-session"
+    CSRF_COOKIE_NAME = "__Host-bluelight-csrf"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_AGE = ENV.session_hours * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SECURE_SSL_REDIRECT = ENV.ssl_redirect
+SECURE_HSTS_SECONDS = ENV.hsts_seconds
+SECURE_HSTS_INCLUDE_SUBDOMAINS = ENV.hsts_seconds > 0
+SECURE_HSTS_PRELOAD = ENV.hsts_seconds > 0
+if ENV.behind_proxy:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -106,6 +119,10 @@ BLUELIGHT = {
     # Uploaded papers live here under generated names; back this folder up with the database.
     "UPLOAD_DIR": ENV.data_dir / "uploads",
     "UPLOAD_MAX_BYTES": ENV.upload_max_bytes,
+    "IDLE_SECONDS": ENV.idle_minutes * 60,
+    "SESSION_SECONDS": ENV.session_hours * 60 * 60,
+    # The warning before the idle timeout (WCAG 2.2.1: at least 20 seconds to extend).
+    "IDLE_WARNING_SECONDS": 120,
 }
 # Django refuses request bodies beyond this before any view runs; the upload check gives the friendly message.
 DATA_UPLOAD_MAX_MEMORY_SIZE = ENV.upload_max_bytes + 1024 * 1024

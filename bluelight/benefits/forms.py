@@ -5,7 +5,7 @@ from django import forms
 from bluelight.benefits.models import Benefit, UnitCost
 from bluelight.benefits.services import YearValues
 from bluelight.benefits.valuation.years import label
-from bluelight.core.forms import GovukForm, VersionedForm
+from bluelight.core.forms import GovukForm, VersionedForm, marking_choice
 
 
 class ActualForm(GovukForm):
@@ -81,13 +81,14 @@ class UnitCostForm(GovukForm):
 class BenefitForm(VersionedForm):
     """A benefit with its gainers' shares and its yearly profile (one row per year of the cycle)."""
 
-    def __init__(self, *args, programme, editing: bool = False, **kwargs):
+    def __init__(self, *args, programme, workstreams=None, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.years = list(range(programme.cycle_start_year, programme.cycle_end_year + 1))
         self.partners = list(programme.partners.all())
         f = self.fields
         f["workstream"] = forms.ModelChoiceField(
-            queryset=programme.workstreams.all(), empty_label="Choose a workstream"
+            queryset=programme.workstreams.all() if workstreams is None else workstreams,
+            empty_label="Choose a workstream",
         )
         if not editing:
             f["key"] = forms.SlugField(
@@ -125,6 +126,7 @@ class BenefitForm(VersionedForm):
         )
         f["health"] = forms.BooleanField(required=False, label="A health benefit (discount at 1.5%)")
         f["illustrative"] = forms.BooleanField(required=False, label="Figures are illustrative")
+        f["marking"] = marking_choice()
         f["payers"] = forms.ModelMultipleChoiceField(
             queryset=programme.partners.all(), widget=forms.CheckboxSelectMultiple, required=False,
             label="Organisations that pay",

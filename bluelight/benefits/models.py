@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from bluelight.core.models import Organisation
+from bluelight.core.models import Organisation, marking_field
 from bluelight.programmes.models import Programme, Workstream
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
@@ -118,6 +118,7 @@ class Benefit(models.Model):
     adjustments_justification = models.TextField(blank=True)
     health = models.BooleanField(default=False, help_text="Discount at the Green Book health rate (1.5%).")
     payers = models.ManyToManyField(Organisation, related_name="benefits_paid", blank=True)
+    marking = marking_field()
     illustrative = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
 

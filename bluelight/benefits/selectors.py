@@ -20,6 +20,7 @@ from bluelight.benefits.valuation.profile import BenefitLine, against_target, to
 from bluelight.benefits.valuation.simulation import SimulationResult, simulate
 from bluelight.benefits.valuation.years import label
 from bluelight.programmes.models import Programme
+from bluelight.programmes.scope import Scope
 
 
 class NotConfigured(Exception):
@@ -42,9 +43,11 @@ def deflator_series(programme: Programme) -> DeflatorSeries:
     )
 
 
-def benefits_of(programme: Programme):
+def benefits_of(programme: Programme, scope: Scope | None = None):
+    """The programme's benefits that `scope` sees (everything, for the system)."""
     return (
-        Benefit.objects.filter(workstream__programme=programme)
+        (scope or Scope.everything())
+        .filter(Benefit.objects.filter(workstream__programme=programme))
         .select_related("workstream__section", "workstream__lead_organisation", "unit_cost")
         .prefetch_related("years", "gains__organisation", "payers", "actuals")
     )
@@ -216,9 +219,11 @@ class Summary:
         }
 
 
-def summary(programme: Programme) -> Summary:
-    benefits = list(benefits_of(programme))
-    costs = list(WorkstreamCost.objects.filter(workstream__programme=programme))
+def summary(programme: Programme, scope: Scope | None = None) -> Summary:
+    """Totals of just the benefits and costs `scope` sees: a partner's dashboard never counts what it may not see."""
+    scope = scope or Scope.everything()
+    benefits = list(benefits_of(programme, scope))
+    costs = list(scope.filter(WorkstreamCost.objects.filter(workstream__programme=programme)))
     return Summary(programme, settings_of(programme), benefit_lines(programme, benefits), benefits, costs)
 
 

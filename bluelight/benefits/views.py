@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -14,7 +14,7 @@ from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.programmes.access import programme_for, require_admin
+from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 from bluelight.reports.charts import Series, line_chart
 
 FILTERS = ("section", "type", "status", "organisation")
@@ -39,7 +39,7 @@ def benefits_dashboard(request, slug):
     access = programme_for(request, slug)
     programme = access.programme
     try:
-        result = selectors.summary(programme)
+        result = selectors.summary(programme, access.scope)
     except selectors.NotConfigured as error:
         return render(request, "benefits/not_configured.html", {"programme": programme, "message": str(error)})
     config = result.settings
@@ -93,7 +93,7 @@ def benefits_dashboard(request, slug):
 def benefit_detail(request, slug, key):
     access = programme_for(request, slug)
     programme = access.programme
-    benefit = get_object_or_404(selectors.benefits_of(programme), key=key)
+    benefit = visible_or_404(access, selectors.benefits_of(programme), key=key)
     method = selectors.Method.of(programme)
     line = selectors.benefit_lines(programme, [benefit], method)[0]
     profile = [
@@ -139,8 +139,8 @@ def benefit_detail(request, slug, key):
 
 def actual_record(request, slug, key):
     access = programme_for(request, slug)
+    benefit = visible_or_404(access, selectors.benefits_of(access.programme), key=key)
     require_admin(access)
-    benefit = get_object_or_404(selectors.benefits_of(access.programme), key=key)
     return form_page(
         request,
         ActualForm(request.POST or None, years=[(y.year, label(y.year)) for y in benefit.years.all()]),
@@ -155,10 +155,10 @@ def actual_record(request, slug, key):
 @require_POST
 def actual_sign_off(request, slug, key, year):
     access = programme_for(request, slug)
-    require_admin(access)
-    actual = get_object_or_404(
-        BenefitActual, benefit__workstream__programme=access.programme, benefit__key=key, year=year
+    actual = visible_or_404(
+        access, BenefitActual.objects.filter(benefit__workstream__programme=access.programme), benefit__key=key, year=year
     )
+    require_admin(access)
     services.actual_sign_off(actor=Actor(request.user), actual=actual)
     messages.success(request, f"{label(year)} actual signed off: it now replaces the forecast in every total")
     return redirect("benefit-detail", slug=slug, key=key)

@@ -1,14 +1,14 @@
 """The programme office's benefits set-up: target and thresholds, and the unit cost library."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from bluelight.benefits import services
 from bluelight.benefits.forms import BenefitForm, BenefitSettingsForm, CostForm, UnitCostForm
 from bluelight.benefits.models import Benefit, BenefitSettings, ConfidenceGrade, WorkstreamCost
+from bluelight.core.access import refuse
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.programmes.access import programme_for, require_admin
+from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 
 
 def benefit_settings(request, slug):
@@ -59,6 +59,7 @@ def unit_costs(request, slug):
 BENEFIT_FIELDS = (
     "workstream", "title", "kind", "status", "owner", "measure", "baseline", "confidence_grade", "method",
     "unit_cost", "price_year", "deadweight", "attribution", "adjustments_justification", "health", "illustrative",
+    "marking",
 )  # fmt: skip
 
 
@@ -68,14 +69,16 @@ def _benefit_values(data):
 
 def benefit_create(request, slug):
     access = programme_for(request, slug)
-    require_admin(access)
+    workstreams = access.editable_workstreams()
+    if not access.can_administer and not workstreams.exists():
+        refuse(403, "Only the programme office and workstream leads' editors can add benefits.")
     programme = access.programme
     base_year = programme.benefit_settings.price_base_year if hasattr(programme, "benefit_settings") else None
     initial = {"method": "amount", "status": "identified", "confidence_grade": 3, "kind": "cashable",
                "price_year": base_year or programme.cycle_start_year}  # fmt: skip
     return form_page(
         request,
-        BenefitForm(request.POST or None, programme=programme, initial=initial),
+        BenefitForm(request.POST or None, programme=programme, workstreams=workstreams, initial=initial),
         lambda data: services.benefit_create(
             actor=Actor(request.user),
             workstream=data["workstream"],
@@ -94,9 +97,13 @@ def benefit_create(request, slug):
 
 def benefit_edit(request, slug, key):
     access = programme_for(request, slug)
-    require_admin(access)
     programme = access.programme
-    benefit = get_object_or_404(Benefit.objects.filter(workstream__programme=programme), key=key)
+    benefit = visible_or_404(access, Benefit.objects.filter(workstream__programme=programme), key=key)
+    access.require_owner(
+        benefit.workstream.lead_organisation_id,
+        "Only the programme office and the lead organisation's editors can change this benefit.",
+    )
+    workstreams = access.editable_workstreams()
     initial = {name: getattr(benefit, name) for name in BENEFIT_FIELDS}
     initial.update({"workstream": benefit.workstream_id, "unit_cost": benefit.unit_cost_id, "version": benefit.version,
                     "payers": list(benefit.payers.all())})  # fmt: skip
@@ -105,7 +112,7 @@ def benefit_edit(request, slug, key):
         initial.update({f"low_{row.year}": row.low, f"central_{row.year}": row.central, f"high_{row.year}": row.high})
     return form_page(
         request,
-        BenefitForm(request.POST or None, programme=programme, editing=True, initial=initial),
+        BenefitForm(request.POST or None, programme=programme, workstreams=workstreams, editing=True, initial=initial),
         lambda data: services.benefit_update(
             actor=Actor(request.user),
             benefit=benefit,
@@ -135,7 +142,9 @@ def costs(request, slug):
         context={
             "access": access,
             "programme": programme,
-            "costs": WorkstreamCost.objects.filter(workstream__programme=programme).select_related("workstream"),
+            "costs": access.visible(WorkstreamCost.objects.filter(workstream__programme=programme)).select_related(
+                "workstream"
+            ),
         },  # fmt: skip
         done=lambda cost: f"Cost for {cost.workstream.title} recorded",
         next_url=reverse("benefit-costs", args=[slug]),

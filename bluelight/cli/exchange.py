@@ -58,9 +58,9 @@ def cmd_export(args) -> int:
     from bluelight.exchange.exporter import export_workbook
 
     programme = programme_named(args.programme)
-    out = export_workbook(programme, args.format, Path(args.out), actor=_cli_actor(), marking=args.marking,
-                          progress=ProgressBar("Export"))  # fmt: skip
-    print(f"Wrote {out} ({programme.name}, {args.format.upper()})")
+    done = export_workbook(programme, args.format, Path(args.out), actor=_cli_actor(), marking=args.marking,
+                           progress=ProgressBar("Export"))  # fmt: skip
+    print(f"Wrote {done.path} ({programme.name}, {args.format.upper()}, {done.rows} rows, marked {done.marking})")
     return 0
 
 

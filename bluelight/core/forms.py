@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from bluelight.core.history import Conflict
+from bluelight.core.models import Marking
 
 WIDGET_CLASSES = {
     "text": "govuk-input",
@@ -25,6 +26,25 @@ ERROR_CLASSES = {
     "govuk-select": "govuk-select--error",
     "govuk-file-upload": "govuk-file-upload--error",
 }
+
+
+class MarkingField(forms.ChoiceField):
+    """Left unanswered, a record is OFFICIAL (the default marking of government information)."""
+
+    def clean(self, value):
+        return super().clean(value) or Marking.OFFICIAL
+
+
+def marking_choice() -> forms.ChoiceField:
+    return MarkingField(
+        required=False,
+        choices=Marking.choices,
+        initial=Marking.OFFICIAL,
+        widget=forms.RadioSelect,
+        label="Protective marking",
+        help_text="OFFICIAL-SENSITIVE records are seen only by the programme office, board members and the "
+        "lead organisation's editors; everyone else's pages, totals and exports leave them out.",
+    )
 
 
 class GovukDateWidget(forms.MultiWidget):

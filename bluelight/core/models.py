@@ -3,6 +3,23 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
+class Marking(models.TextChoices):
+    """Government Security Classifications: OFFICIAL, with OFFICIAL-SENSITIVE for need-to-know records."""
+
+    OFFICIAL = "OFFICIAL", "OFFICIAL"
+    OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"
+
+
+def marking_field():
+    return models.CharField(
+        max_length=20,
+        choices=Marking.choices,
+        default=Marking.OFFICIAL,
+        help_text="OFFICIAL-SENSITIVE records are seen only by the programme office, board members and "
+        "the lead organisation's editors.",
+    )
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         POLICE = "police", "Police"
@@ -71,3 +88,62 @@ class HistoryEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.object_repr} by {self.actor_name}"
+
+
+class AppendOnly(Exception):
+    """The security log is only ever added to: no change or removal through the application."""
+
+
+class SecurityEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnly("Security events cannot be changed.")
+
+    def delete(self):
+        raise AppendOnly("Security events cannot be removed.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnly("Security events cannot be changed.")
+
+
+class SecurityEvent(models.Model):
+    """One line of the append-only security log: sign-ins, refusals, exports, role changes."""
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+        SIGN_IN_THROTTLED = "sign_in_throttled", "Sign-in refused: too many failures"
+        SIGNED_OUT = "signed_out", "Signed out"
+        SESSION_ENDED = "session_ended", "Session ended by timeout"
+        ACCESS_REFUSED = "access_refused", "Access refused"
+        EXPORTED = "exported", "Exported"
+        ROLE_CHANGED = "role_changed", "Role changed"
+        ACCOUNT_DISABLED = "account_disabled", "Account disabled"
+        ACCOUNT_ENABLED = "account_enabled", "Account enabled"
+        BACKUP = "backup", "Backup or restore"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    # Not a foreign key: removing an account must not rewrite (or block) the log.
+    user_id = models.BigIntegerField(null=True, blank=True)
+    username = models.CharField(max_length=150, blank=True)
+    ip_address = models.CharField(max_length=45, blank=True)
+    path = models.CharField(max_length=500, blank=True)
+    rows = models.PositiveIntegerField(null=True, blank=True, help_text="For an export: how many rows left.")
+    detail = models.TextField(blank=True)
+
+    objects = SecurityEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["kind", "username", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnly("Security events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("Security events cannot be removed.")

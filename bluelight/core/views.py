@@ -1,11 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from bluelight.core.forms import GovukForm
 from bluelight.core.history import Actor
-from bluelight.core.models import Organisation
+from bluelight.core.models import Organisation, SecurityEvent
 from bluelight.core.pages import form_page
 from bluelight.programmes import services
 from bluelight.programmes.models import ProgrammeMembership
@@ -40,4 +42,24 @@ def organisation_create(request):
         context={},
         done=lambda organisation: f"{organisation.name} added",
         next_url=reverse("organisation-list"),
+    )
+
+
+def session_keep_alive(request):
+    """The 'Stay signed in' button: the middleware has already counted this request as activity."""
+    return JsonResponse({"idle_seconds": settings.BLUELIGHT["IDLE_SECONDS"]})
+
+
+def security_log(request):
+    """System administrators only: the append-only log of sign-ins, refusals, exports and role changes."""
+    if not request.user.is_superuser:
+        raise PermissionDenied("Only a system administrator can read the security log.")
+    kind = request.GET.get("kind", "")
+    events = SecurityEvent.objects.all()
+    if kind:
+        events = events.filter(kind=kind)
+    return render(
+        request,
+        "core/security_log.html",
+        {"events": events[:500], "kinds": SecurityEvent.Kind.choices, "kind": kind},
     )

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
+from bluelight.core import security
 from bluelight.core.history import Actor
 from bluelight.exchange import files
 from bluelight.exchange.schema import Many, Ref, SheetSpec
 from bluelight.exchange.sheets import SCHEMA
+from bluelight.programmes import rules
 from bluelight.programmes.models import Programme
+from bluelight.programmes.scope import Scope, highest_marking
 
 
-def _records(spec: SheetSpec, programme: Programme):
-    records = spec.records(programme, [(programme.slug,)] if spec.name == "Programme" else [])
+def _records(spec: SheetSpec, programme: Programme, scope: Scope):
+    records = scope.filter(spec.records(programme, [(programme.slug,)] if spec.name == "Programme" else []))
     if spec.manys:
         records = records.prefetch_related(*(m.attr for m in spec.manys))
     return records.order_by(*(spec.order or spec.model._meta.ordering or []), "pk")
@@ -35,30 +38,47 @@ def _table(spec: SheetSpec, records, organisations: set[str]) -> files.Table:
     return files.Table(spec.name, headers, rows)
 
 
-def export_tables(programme: Programme, progress=None) -> list[files.Table]:
-    """Every sheet; the Organisations sheet holds just the organisations the others name."""
+def export_tables(programme: Programme, progress=None, scope: Scope | None = None) -> list[files.Table]:
+    """Every sheet, of the records `scope` sees; the Organisations sheet holds just the organisations the others name."""
+    scope = scope or Scope.everything()
     progress = progress or (lambda *_: None)
     specs = list(SCHEMA.values())
     tables, used = [], set()
     for number, spec in enumerate(specs[1:], start=2):
-        tables.append(_table(spec, _records(spec, programme), used))
+        tables.append(_table(spec, _records(spec, programme, scope), used))
         progress(number, len(specs), spec.name)
     organisations = SCHEMA["Organisations"]
-    records = [o for o in _records(organisations, programme) if o.short_code in used]
+    records = [o for o in _records(organisations, programme, scope) if o.short_code in used]
     return [_table(organisations, records, set()), *tables]
 
 
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    rows: int
+    marking: str
+
+
 def export_workbook(programme: Programme, fmt: str, out: Path, *, actor: Actor, marking: str | None = None,
-                    progress=None) -> Path:  # fmt: skip
+                    progress=None, scope: Scope | None = None) -> Exported:  # fmt: skip
+    """Write the workbook of what `scope` sees (everything, for the system) and log the export."""
     if fmt not in files.FORMATS:
         raise ValueError(f"Choose a format from: {', '.join(files.FORMATS)}.")
-    tables = export_tables(programme, progress)
+    scope = scope or Scope.everything()
+    tables = export_tables(programme, progress, scope)
+    marking = rules.effective_marking(marking, highest_marking(programme, scope))
     now = timezone.localtime()
     cover = files.Cover(
         title=f"{programme.name}: programme workbook",
-        marking=marking or settings.BLUELIGHT["PROTECTIVE_MARKING"],
+        marking=marking,
         as_at=now.date(),
         generated_by=actor.name,
         generated_at=now.replace(tzinfo=None, microsecond=0),
     )
-    return files.write(Path(out), fmt, cover, tables, progress)
+    path = files.write(Path(out), fmt, cover, tables, progress)
+    rows = sum(len(table.rows) for table in tables)
+    security.log(
+        security.Kind.EXPORTED, user=actor.user, rows=rows,
+        detail=f"{programme.slug} workbook ({fmt}) marked {marking} through {actor.channel}",
+    )  # fmt: skip
+    return Exported(path, rows, marking)

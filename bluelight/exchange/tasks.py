@@ -23,6 +23,7 @@ from bluelight.exchange import exporter, importer
 from bluelight.exchange.files import WorkbookRefused
 from bluelight.exchange.models import Task
 from bluelight.governance import storage
+from bluelight.programmes.access import access_for
 
 
 def _progress_path(task_id: int) -> Path:
@@ -96,7 +97,7 @@ def _run_export(task: Task, report) -> dict:
     name, path = storage.reserve(extension)
     exporter.export_workbook(
         task.programme, task.format, path, actor=Actor(task.created_by, HistoryEntry.Channel.PAGE),
-        marking=task.marking or None, progress=report,
+        marking=task.marking or None, progress=report, scope=access_for(task.created_by, task.programme).scope,
     )  # fmt: skip
     task.stored_name = name
     task.file_name = f"{task.programme.slug}-{timezone.localdate():%Y-%m-%d}.{extension}"

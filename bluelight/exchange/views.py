@@ -37,10 +37,17 @@ def _office(request, slug):
     return access
 
 
+def _tasks_of(request, access):
+    """The office sees every import and export of its programme; anyone else only their own exports."""
+    tasks = Task.objects.filter(programme=access.programme).select_related("programme", "created_by")
+    return tasks if access.can_administer else tasks.filter(created_by=request.user)
+
+
 def workbook(request, slug):
-    access = _office(request, slug)
-    tasks = Task.objects.filter(programme=access.programme).select_related("created_by")[:20]
-    return render(request, "exchange/workbook.html", {"programme": access.programme, "tasks": tasks})
+    access = programme_for(request, slug)
+    return render(request, "exchange/workbook.html", {
+        "access": access, "programme": access.programme, "tasks": _tasks_of(request, access)[:20],
+    })  # fmt: skip
 
 
 def _back(slug):
@@ -48,14 +55,15 @@ def _back(slug):
 
 
 def export_start(request, slug):
-    access = _office(request, slug)
+    access = programme_for(request, slug)
     return form_page(
         request, ExportForm(request.POST or None),
         lambda data: services.export_queue(actor=Actor(request.user), programme=access.programme, **data),
         template=FORM, context={"programme": access.programme, "heading": "Export the programme as a workbook",
                                 "caption": access.programme.name, "back": _back(slug), "button": "Start the export",
-                                "intro": "Every sheet of the workbook format, with a cover sheet. Large programmes "
-                                         "take a little while: the next page shows progress."},
+                                "intro": "Every sheet of the workbook format, with a cover sheet, holding the records "
+                                         "you may see. Large programmes take a little while: the next page shows "
+                                         "progress."},
         done="The export has started", next_url=lambda task: reverse("task-detail", args=[slug, task.pk]),
     )  # fmt: skip
 
@@ -76,9 +84,8 @@ def import_start(request, slug):
 
 
 def _task(request, slug, task_id) -> Task:
-    access = _office(request, slug)
-    return get_object_or_404(Task.objects.select_related("programme", "created_by"), programme=access.programme,
-                             pk=task_id)  # fmt: skip
+    access = programme_for(request, slug)
+    return get_object_or_404(_tasks_of(request, access), pk=task_id)
 
 
 def task_detail(request, slug, task_id):
@@ -98,6 +105,7 @@ def task_progress(request, slug, task_id):
 
 @require_POST
 def task_confirm(request, slug, task_id):
+    _office(request, slug)
     task = _task(request, slug, task_id)
     try:
         real = services.import_confirm(actor=Actor(request.user), task=task)

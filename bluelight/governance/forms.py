@@ -1,6 +1,6 @@
 from django import forms
 
-from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
+from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm, marking_choice
 from bluelight.core.models import Organisation, User
 from bluelight.governance import risk as risk_engine
 from bluelight.governance.models import Action, AgendaItem, Attendance, Board, Decision, Document, Meeting, Risk
@@ -136,6 +136,7 @@ class RiskForm(VersionedForm):
     proximity = forms.ChoiceField(choices=Risk.Proximity.choices, widget=forms.RadioSelect)
     review_on = GovukDateField(label="Next review", required=False)
     status = forms.ChoiceField(choices=Risk.Status.choices, widget=forms.RadioSelect, initial=Risk.Status.OPEN)
+    marking = marking_choice()
 
     def __init__(self, *args, workstreams, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from bluelight.core.models import Organisation
+from bluelight.core.models import Organisation, marking_field
 from bluelight.governance import risk as risk_engine
 from bluelight.programmes.models import Programme, Workstream
 
@@ -302,6 +302,7 @@ class Risk(models.Model):
     proximity = models.CharField(max_length=10, choices=Proximity.choices, default=Proximity.WITHIN_12_MONTHS)
     review_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    marking = marking_field()
     illustrative = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
 

@@ -6,7 +6,6 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -14,6 +13,8 @@ from bluelight.benefits import selectors as benefit_selectors
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors
 from bluelight.governance.models import Action, AgendaItem, Decision, Meeting
+from bluelight.programmes import rules
+from bluelight.programmes.scope import Scope, highest_marking
 from bluelight.reports.annual import REPORT_CSS
 from bluelight.reports.pdf import html_to_pdf
 from bluelight.status import selectors as status_selectors
@@ -68,12 +69,12 @@ class BoardPack:
         return f"{self.meeting.board.name}: board pack, {self.meeting.held_on:%-d %B %Y}"
 
 
-def _dashboard(meeting: Meeting, previous: Meeting | None):
+def _dashboard(meeting: Meeting, previous: Meeting | None, scope: Scope):
     programme = meeting.programme
     period = programme.periods.filter(starts_on__lte=meeting.held_on).order_by("starts_on").last()
     if period is None:
         return None, [], []
-    view = status_selectors.period_view(programme, period)
+    view = status_selectors.period_view(programme, period, scope)
     scale = programme.scale
     sections = []
     for group in view.sections:
@@ -83,7 +84,7 @@ def _dashboard(meeting: Meeting, previous: Meeting | None):
             SectionRatings(group.section.name, [(c, scale.label(c), counts[c]) for c in codes], len(group.rows))
         )
     since = previous.held_on if previous else period.starts_on - datetime.timedelta(days=1)
-    changed = Assessment.objects.filter(
+    changed = scope.filter(Assessment.objects).filter(
         workstream__programme=programme, is_current=True, assessed_on__gt=since, assessed_on__lte=meeting.held_on
     ).select_related("workstream", "period")
     previous_ratings = {row.workstream.id: row.previous for row in view.rows}
@@ -100,14 +101,18 @@ def _dashboard(meeting: Meeting, previous: Meeting | None):
     return period, sections, changes
 
 
-def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.date | None = None) -> BoardPack:
-    """Everything a board needs before it meets. Actions are shown as they stand `today` (the day it is made)."""
+def build_pack(
+    meeting: Meeting, marking: str | None = None, today: datetime.date | None = None, scope: Scope | None = None
+) -> BoardPack:
+    """Everything a board needs before it meets, as far as `scope` sees (everything, for the system).
+    Actions are shown as they stand `today` (the day it is made)."""
     today = today or timezone.localdate()
+    scope = scope or Scope.everything()
     programme = meeting.programme
     previous = selectors.previous_meeting(meeting)
-    period, sections, changes = _dashboard(meeting, previous)
+    period, sections, changes = _dashboard(meeting, previous, scope)
     try:
-        benefits = benefit_selectors.summary(programme)
+        benefits = benefit_selectors.summary(programme, scope)
     except benefit_selectors.NotConfigured:
         benefits = None
     agenda = list(meeting.agenda.select_related("workstream", "document", "risk"))
@@ -118,11 +123,11 @@ def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.dat
     done_since = list(
         selectors.actions_of(programme).filter(status=Action.Status.DONE, completed_on__gt=since or datetime.date.min)
     )
-    risks = selectors.above_threshold(programme, since)
+    risks = selectors.above_threshold(programme, since, scope)
     return BoardPack(
         meeting=meeting,
         previous=previous,
-        marking=marking or settings.BLUELIGHT["PROTECTIVE_MARKING"],
+        marking=rules.effective_marking(marking, highest_marking(programme, scope)),
         generated_at=timezone.localtime(),
         today=today,
         agenda=agenda,
@@ -130,10 +135,10 @@ def build_pack(meeting: Meeting, marking: str | None = None, today: datetime.dat
         period=period,
         section_ratings=sections,
         rating_changes=changes,
-        stage_changes=list(selectors.stage_changes(programme, since, meeting.held_on)),
+        stage_changes=list(selectors.stage_changes(programme, since, meeting.held_on, scope)),
         benefits=benefits,
         risks=risks,
-        heat_map=selectors.heat_map(programme),
+        heat_map=selectors.heat_map(programme, scope),
         papers=papers,
         actions=actions,
         overdue=[a for a in actions if a.is_overdue(today)],

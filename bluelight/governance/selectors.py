@@ -13,6 +13,7 @@ from bluelight.benefits.selectors import NotConfigured, benefit_lines, benefits_
 from bluelight.governance import risk as risk_engine
 from bluelight.governance.models import Action, Meeting, Milestone, Risk, RiskReview
 from bluelight.programmes.models import Programme, Workstream
+from bluelight.programmes.scope import Scope
 from bluelight.status.suggest import Evidence, Suggestion, suggest
 
 
@@ -55,8 +56,9 @@ class RiskRow:
         return risk_engine.band(self.risk.residual_score)
 
 
-def risks_of(programme: Programme) -> QuerySet[Risk]:
-    return programme.risks.select_related("workstream")
+def risks_of(programme: Programme, scope: Scope | None = None) -> QuerySet[Risk]:
+    """The programme's risks that `scope` sees (everything, for the system)."""
+    return (scope or Scope.everything()).filter(programme.risks.select_related("workstream"))
 
 
 def risk_rows(risks, since: datetime.date | None) -> list[RiskRow]:
@@ -71,15 +73,16 @@ def risk_rows(risks, since: datetime.date | None) -> list[RiskRow]:
     return [RiskRow(r, risk_engine.Movement(before.get(r.id), r.residual_score)) for r in risks]
 
 
-def above_threshold(programme: Programme, since: datetime.date | None) -> list[RiskRow]:
-    open_risks = risks_of(programme).filter(status=Risk.Status.OPEN)
+def above_threshold(programme: Programme, since: datetime.date | None, scope: Scope | None = None) -> list[RiskRow]:
+    open_risks = risks_of(programme, scope).filter(status=Risk.Status.OPEN)
     rows = [row for row in risk_rows(open_risks, since) if row.risk.residual_score > programme.risk_threshold]
     return sorted(rows, key=lambda row: (-row.risk.residual_score, row.risk.number))
 
 
-def heat_map(programme: Programme) -> risk_engine.HeatMap:
+def heat_map(programme: Programme, scope: Scope | None = None) -> risk_engine.HeatMap:
     """Open risks counted by residual likelihood and impact."""
-    positions = programme.risks.filter(status=Risk.Status.OPEN).values_list("residual_likelihood", "residual_impact")
+    risks = risks_of(programme, scope).filter(status=Risk.Status.OPEN)
+    positions = risks.values_list("residual_likelihood", "residual_impact")
     title = f"Open risks by residual likelihood and impact, {programme.name}"
     return risk_engine.HeatMap(risk_engine.heat_map_counts(positions), title)
 
@@ -113,11 +116,13 @@ def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidenc
     return Evidence(as_at=as_at, milestones=milestones, has_milestones=bool(recorded), risks=risks, **kwargs)
 
 
-def stage_changes(programme: Programme, after: datetime.date | None, until: datetime.date) -> QuerySet[Workstream]:
+def stage_changes(
+    programme: Programme, after: datetime.date | None, until: datetime.date, scope: Scope | None = None
+) -> QuerySet[Workstream]:
     window = Q(stage_changed_on__lte=until)
     if after is not None:
         window &= Q(stage_changed_on__gt=after)
-    return programme.workstreams.filter(window).exclude(stage_changed_on=None).order_by("stage_changed_on")
+    return (scope or Scope.everything()).filter(programme.workstreams.filter(window)).exclude(stage_changed_on=None).order_by("stage_changed_on")
 
 
 def suggested_rating(workstream: Workstream, period_ends_on: datetime.date) -> Suggestion | None:

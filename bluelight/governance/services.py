@@ -50,6 +50,7 @@ ACTION_FIELDS = [
 RISK_FIELDS = [
     "title", "kind", "workstream", "cause", "event", "effect", "owner", "inherent_likelihood", "inherent_impact",
     "residual_likelihood", "residual_impact", "mitigation", "proximity", "review_on", "status", "illustrative",
+    "marking",
 ]  # fmt: skip
 SCORE_FIELDS = ["inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact", "status"]
 MILESTONE_FIELDS = ["title", "due_on", "forecast_on", "achieved_on"]

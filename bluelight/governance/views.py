@@ -232,7 +232,7 @@ def action_edit(request, slug, number):
 
 def pack_page(request, slug, meeting_id):
     access = programme_for(request, slug)
-    pack = build_pack(_meeting(access, meeting_id))
+    pack = build_pack(_meeting(access, meeting_id), scope=access.scope)
     return render(request, "governance/pack_page.html", {"access": access, "programme": access.programme, "pack": pack})
 
 
@@ -241,8 +241,9 @@ def pack_download(request, slug, meeting_id, kind):
     from bluelight.reports.views import report_download
 
     access = programme_for(request, slug)
-    pack = build_pack(_meeting(access, meeting_id))
+    pack = build_pack(_meeting(access, meeting_id), scope=access.scope)
     return report_download(
-        kind, f"{slugify(pack.meeting.board.name)}-pack-{pack.meeting.held_on:%Y-%m-%d}",
+        request, kind, f"{slugify(pack.meeting.board.name)}-pack-{pack.meeting.held_on:%Y-%m-%d}",
         html=lambda: render_standalone_html(pack), document=lambda: pack_document(pack), marking=pack.marking,
+        rows=len(pack.rating_changes) + len(pack.risks) + len(pack.actions),
     )  # fmt: skip

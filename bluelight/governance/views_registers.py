@@ -16,26 +16,26 @@ from bluelight.governance import selectors, services, storage
 from bluelight.governance.forms import DocumentForm, MilestoneForm, RiskForm
 from bluelight.governance.models import Document, Milestone
 from bluelight.governance.views import FORM, _without_version
-from bluelight.programmes.access import programme_for, require_edit, workstream_for
+from bluelight.programmes.access import programme_for, require_edit, visible_or_404, workstream_for
 
 
 def risk_register(request, slug):
     access = programme_for(request, slug)
     programme = access.programme
     show = request.GET.get("show", "open")
-    risks = selectors.risks_of(programme)
+    risks = selectors.risks_of(programme, access.scope)
     if show == "open":
         risks = risks.filter(status="open")
     return render(request, "governance/risk_register.html", {
         "access": access, "programme": programme, "rows": selectors.risk_rows(risks, None), "show": show,
-        "heat_map": selectors.heat_map(programme),
-        "can_add": access.can_administer or rights.editable_workstreams(request.user, access).exists(),
+        "heat_map": selectors.heat_map(programme, access.scope),
+        "can_add": access.can_administer or access.editable_workstreams().exists(),
     })  # fmt: skip
 
 
 def risk_create(request, slug):
     access = programme_for(request, slug)
-    workstreams = rights.editable_workstreams(request.user, access)
+    workstreams = access.editable_workstreams()
     if not access.can_administer and not workstreams.exists():
         raise PermissionDenied("Only the programme office and workstream leads' editors can add risks.")
 
@@ -55,7 +55,7 @@ def risk_create(request, slug):
 
 def risk_detail(request, slug, number):
     access = programme_for(request, slug)
-    risk = get_object_or_404(selectors.risks_of(access.programme), number=number)
+    risk = visible_or_404(access, selectors.risks_of(access.programme), number=number)
     can_edit = rights.can_change(request.user, access, risk.workstream)
     return render(request, "governance/risk_detail.html", {
         "access": access, "programme": access.programme, "risk": risk, "reviews": risk.reviews.order_by("-reviewed_on", "-recorded_at"),
@@ -66,7 +66,7 @@ def risk_detail(request, slug, number):
 
 def risk_edit(request, slug, number):
     access = programme_for(request, slug)
-    risk = get_object_or_404(selectors.risks_of(access.programme), number=number)
+    risk = visible_or_404(access, selectors.risks_of(access.programme), number=number)
     rights.require_workstream_or_admin(request, access, risk.workstream)
     fields = [f for f in RiskForm.base_fields if f != "version"]
     initial = {**{f: getattr(risk, f) for f in fields}, "version": risk.version}
@@ -77,7 +77,7 @@ def risk_edit(request, slug, number):
                                     **_without_version(data))  # fmt: skip
 
     return form_page(
-        request, RiskForm(request.POST or None, workstreams=rights.editable_workstreams(request.user, access), initial=initial),
+        request, RiskForm(request.POST or None, workstreams=access.editable_workstreams(), initial=initial),
         save, template=FORM,
         context={"programme": access.programme, "heading": f"Review risk {risk.reference}", "caption": risk.title,
                  "back": reverse("risk-detail", args=[slug, number]),
@@ -88,7 +88,7 @@ def risk_edit(request, slug, number):
 
 def paper_list(request, slug):
     access = programme_for(request, slug)
-    papers = access.programme.documents.select_related("workstream").order_by("-created_at")
+    papers = access.visible(access.programme.documents.select_related("workstream")).order_by("-created_at")
     return render(request, "governance/paper_list.html", {
         "access": access, "programme": access.programme, "papers": papers, "kinds": Document.Kind.choices,
     })  # fmt: skip
@@ -98,7 +98,7 @@ def paper_create(request, slug, kind):
     access = programme_for(request, slug)
     if kind not in Document.Kind.values:
         raise Http404("No such kind of paper")
-    workstreams = rights.editable_workstreams(request.user, access)
+    workstreams = access.editable_workstreams()
     if not access.can_administer and not workstreams.exists():
         raise PermissionDenied("Only the programme office and workstream leads' editors can add papers.")
     form = DocumentForm(request.POST or None, request.FILES or None, kind=kind, workstreams=workstreams,
@@ -123,9 +123,9 @@ def paper_create(request, slug, kind):
 
 def paper_edit(request, slug, paper_id):
     access = programme_for(request, slug)
-    paper = get_object_or_404(access.programme.documents.select_related("workstream"), pk=paper_id)
+    paper = visible_or_404(access, access.programme.documents.select_related("workstream"), pk=paper_id)
     rights.require_workstream_or_admin(request, access, paper.workstream)
-    form = DocumentForm(request.POST or None, kind=paper.kind, workstreams=rights.editable_workstreams(request.user, access),
+    form = DocumentForm(request.POST or None, kind=paper.kind, workstreams=access.editable_workstreams(),
                         editing=True)  # fmt: skip
     if not form.is_bound:
         form.initial = {name: getattr(paper, name) for name in form.fields if name != "parties"}
@@ -154,7 +154,7 @@ def storage_limit() -> int:
 
 def paper_detail(request, slug, paper_id):
     access = programme_for(request, slug)
-    paper = get_object_or_404(access.programme.documents.select_related("workstream"), pk=paper_id)
+    paper = visible_or_404(access, access.programme.documents.select_related("workstream"), pk=paper_id)
     return render(request, "governance/paper_detail.html", {
         "access": access, "programme": access.programme, "paper": paper,
         "submissions": paper.agenda_items.select_related("meeting__board"),
@@ -167,7 +167,7 @@ def paper_detail(request, slug, paper_id):
 def paper_file(request, slug, paper_id):
     """Always served as a download under the name it was uploaded with, never shown inline."""
     access = programme_for(request, slug)
-    paper = get_object_or_404(access.programme.documents, pk=paper_id)
+    paper = visible_or_404(access, access.programme.documents.all(), pk=paper_id)
     if not paper.has_file:
         raise Http404("This paper has no file")
     try:

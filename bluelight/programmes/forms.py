@@ -1,6 +1,6 @@
 from django import forms
 
-from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
+from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm, marking_choice
 from bluelight.core.models import Organisation
 from bluelight.programmes.models import Programme, Workstream
 
@@ -28,6 +28,7 @@ class WorkstreamForm(VersionedForm):
     priorities = forms.ModelMultipleChoiceField(
         queryset=None, widget=forms.CheckboxSelectMultiple, required=False, label="Plan priorities it serves"
     )
+    marking = marking_choice()
     illustrative = forms.BooleanField(
         required=False, label="Some details are illustrative",
         help_text="Tick if figures or dates are not from a published source; pages and reports then say so.",

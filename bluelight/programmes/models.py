@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from bluelight.core.models import Organisation
+from bluelight.core.models import Organisation, marking_field
 from bluelight.status.rag import SCALES
 
 
@@ -20,6 +20,10 @@ class Programme(models.Model):
     rag_scale = models.CharField(max_length=20, choices=RagScale.choices, default=RagScale.THREE_POINT)
     illustrative_note = models.TextField(
         blank=True, help_text="Where figures are illustrative rather than published, say so here."
+    )
+    public_page = models.BooleanField(
+        default=False,
+        help_text="Show a plain public summary of published reports (OFFICIAL records only) at /public/<slug>/.",
     )
     risk_threshold = models.PositiveSmallIntegerField(
         default=12, validators=[MinValueValidator(1), MaxValueValidator(24)],
@@ -127,6 +131,7 @@ class Workstream(models.Model):
     stage_changed_on = models.DateField(null=True, blank=True)
     stage_reason = models.TextField(blank=True, help_text="Why it was paused or closed.")
     priorities = models.ManyToManyField(PlanPriority, related_name="workstreams", blank=True)
+    marking = marking_field()
     illustrative = models.BooleanField(
         default=False, help_text="Some of this record's details are illustrative, not taken from a published source."
     )

@@ -1,7 +1,8 @@
 """Who may do what in a programme. Pure: takes plain facts, returns yes or no.
 
-Roles are those of docs/access.md. A system administrator is a superuser; everyone else acts
-through their membership of a programme.
+Roles are those of docs/access.md, whose matrix the permission tests read. A system administrator
+is a superuser; everyone else acts through their membership of a programme; the public page acts
+as PUBLIC and sees published reports only.
 """
 
 SYSTEM_ADMIN = "system_admin"
@@ -9,10 +10,18 @@ PROGRAMME_ADMIN = "programme_admin"
 ORGANISATION_EDITOR = "organisation_editor"
 BOARD_MEMBER = "board_member"
 VIEWER = "viewer"
+PUBLIC = "public"
+
+OFFICIAL = "OFFICIAL"
+OFFICIAL_SENSITIVE = "OFFICIAL-SENSITIVE"
+
+# Need to know: these roles see every OFFICIAL-SENSITIVE record of their programmes; an
+# organisation editor sees only its own organisation's; viewers and the public see none.
+SEES_ALL_SENSITIVE = (SYSTEM_ADMIN, PROGRAMME_ADMIN, BOARD_MEMBER)
 
 
 def can_view(role: str | None) -> bool:
-    return role is not None
+    return role is not None and role != PUBLIC
 
 
 def can_administer(role: str | None) -> bool:
@@ -20,12 +29,37 @@ def can_administer(role: str | None) -> bool:
     return role in (SYSTEM_ADMIN, PROGRAMME_ADMIN)
 
 
+def owns(user_organisation_id: int | None, owner_organisation_id: int | None) -> bool:
+    return user_organisation_id is not None and user_organisation_id == owner_organisation_id
+
+
 def can_edit_workstream(role: str | None, user_organisation_id: int | None, lead_organisation_id: int | None) -> bool:
     """Also the rule for other records an organisation owns (e.g. an action): pass the owner as the lead."""
     if can_administer(role):
         return True
-    return (
-        role == ORGANISATION_EDITOR
-        and user_organisation_id is not None
-        and (user_organisation_id == lead_organisation_id)
-    )
+    return role == ORGANISATION_EDITOR and owns(user_organisation_id, lead_organisation_id)
+
+
+def can_see_marking(role: str | None, marking: str, user_organisation_id: int | None, owner_id: int | None) -> bool:
+    """May this role see a record with this marking, owned by this organisation (None: the programme's)?"""
+    if not can_view(role):
+        return False
+    if marking != OFFICIAL_SENSITIVE or role in SEES_ALL_SENSITIVE:
+        return True
+    return role == ORGANISATION_EDITOR and owns(user_organisation_id, owner_id)
+
+
+def refusal_status(user_organisation_id: int | None, owner_id: int | None) -> int:
+    """How a refused action is answered: another organisation's record is 'not found' (404), so its
+    existence is not revealed; a refusal on one's own or the programme's record says so (403)."""
+    if owner_id is not None and not owns(user_organisation_id, owner_id):
+        return 404
+    return 403
+
+
+def effective_marking(asked: str | None, required: str) -> str:
+    """The marking a document carries: the one asked for, but never lower than what it contains
+    (asking for OFFICIAL on an export holding an OFFICIAL-SENSITIVE record still marks it sensitive)."""
+    if required == OFFICIAL_SENSITIVE and "SENSITIVE" not in (asked or "").upper():
+        return required
+    return asked or required

@@ -27,7 +27,3 @@ def workstreams_of(programme: Programme) -> QuerySet[Workstream]:
     return programme.workstreams.select_related("section", "lead_organisation").prefetch_related(
         "partner_organisations", "priorities"
     )
-
-
-def can_edit(user, workstream: Workstream, role: str | None) -> bool:
-    return rules.can_edit_workstream(role, user.organisation_id, workstream.lead_organisation_id)

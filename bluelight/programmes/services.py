@@ -21,6 +21,7 @@ PROGRAMME_FIELDS = [
 WORKSTREAM_FIELDS = [
     "title", "section", "position", "lead_organisation", "partner_organisations", "business_lead",
     "description", "stage", "stage_changed_on", "stage_reason", "priorities", "illustrative",
+    "marking",
 ]  # fmt: skip
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.programmes import selectors, services
+from bluelight.programmes import rules, selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.programmes.forms import WorkstreamForm
 from bluelight.programmes.models import Workstream
@@ -30,7 +30,7 @@ def programme_dashboard(request, slug):
             raise Http404("No such reporting period")
     else:
         period = status_selectors.default_period(programme)
-    view = status_selectors.period_view(programme, period) if period else None
+    view = status_selectors.period_view(programme, period, access.scope) if period else None
     return render(
         request,
         "programmes/dashboard.html",
@@ -56,10 +56,10 @@ def workstream_detail(request, slug, key):
             "history_lines": lines,
             "timeline": timeline[:50],
             "periods": list(status_selectors.periods_of(access.programme)),
-            "can_edit": selectors.can_edit(request.user, workstream, access.role),
+            "can_edit": rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id),
             "milestones": [(m, m.state(today)) for m in workstream.milestones.all()],
-            "risks": workstream.risks.filter(status="open"),
-            "papers": workstream.documents.all(),
+            "risks": access.visible(workstream.risks.filter(status="open")),
+            "papers": access.visible(workstream.documents.all()),
         },
     )
 
@@ -95,7 +95,9 @@ def workstream_create(request, slug):
 def workstream_edit(request, slug, key):
     access, workstream = workstream_for(request, slug, key)
     require_edit(request, access, workstream)
-    fields = ("title", "business_lead", "description", "stage", "stage_changed_on", "stage_reason", "illustrative")
+    fields = (
+        "title", "business_lead", "description", "stage", "stage_changed_on", "stage_reason", "illustrative", "marking",
+    )  # fmt: skip
     initial = {
         **{f: getattr(workstream, f) for f in fields},
         "section": workstream.section_id,

@@ -6,12 +6,13 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from bluelight.benefits import selectors as benefit_selectors
+from bluelight.programmes import rules
 from bluelight.programmes.models import PlanPriority, Programme
+from bluelight.programmes.scope import Scope, highest_marking
 from bluelight.reports.sentences import previous_paragraph, reported_paragraph
 from bluelight.status.models import ReportingPeriod
 from bluelight.status.selectors import PeriodView, period_view
@@ -40,8 +41,13 @@ class AnnualReport:
         return f"{self.programme.name}: annual collaboration report {self.period.label}"
 
 
-def build_annual_report(programme: Programme, period: ReportingPeriod, marking: str | None = None) -> AnnualReport:
-    view = period_view(programme, period)
+def build_annual_report(
+    programme: Programme, period: ReportingPeriod, marking: str | None = None, scope: Scope | None = None
+) -> AnnualReport:
+    """The report as far as `scope` sees (everything, for the system); marked OFFICIAL-SENSITIVE when it
+    includes a record so marked, unless a marking is given."""
+    scope = scope or Scope.everything()
+    view = period_view(programme, period, scope)
     previous_label = view.previous_period.label if view.previous_period else None
     titles = view.titles
     reported_ids = {row.workstream.id: row.workstream.title for row in view.rows}
@@ -60,7 +66,7 @@ def build_annual_report(programme: Programme, period: ReportingPeriod, marking: 
         w.illustrative for w, _ in view.no_longer_reported
     )
     try:
-        benefits = benefit_selectors.summary(programme)
+        benefits = benefit_selectors.summary(programme, scope)
     except benefit_selectors.NotConfigured:
         benefits = None
     return AnnualReport(
@@ -72,7 +78,7 @@ def build_annual_report(programme: Programme, period: ReportingPeriod, marking: 
         previous_summary=previous_paragraph(view.comparison, titles, previous_label),
         priorities=priorities,
         consulted=consulted,
-        marking=marking or settings.BLUELIGHT["PROTECTIVE_MARKING"],
+        marking=rules.effective_marking(marking, highest_marking(programme, scope, holds=("workstreams", "benefits"))),
         generated_at=timezone.localtime(),
         as_at=max(dates) if dates else period.ends_on,
         illustrative=illustrative,

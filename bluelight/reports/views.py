@@ -1,16 +1,21 @@
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
+from bluelight.core import security
 from bluelight.programmes.access import programme_for
+from bluelight.programmes.models import Programme
+from bluelight.programmes.scope import Scope
 from bluelight.reports.annual import SECTION_NUMBER, build_annual_report, render_standalone_html
 from bluelight.reports.formats import CONTENT_TYPES, REPORT_FORMATS, render_report
 
 
-def report_download(fmt: str, name: str, *, html, document, marking: str) -> HttpResponse:
-    """A report as an attachment in the format asked for (html, pdf, docx or odt)."""
+def report_download(request, fmt: str, name: str, *, html, document, marking: str, rows: int) -> HttpResponse:
+    """A report as an attachment in the format asked for (html, pdf, docx or odt); logged as an export."""
     if fmt not in REPORT_FORMATS:
         raise Http404(f"Reports come as {', '.join(REPORT_FORMATS)}")
+    security.log(security.Kind.EXPORTED, request=request, rows=rows, detail=f"{name}.{fmt} marked {marking}")
     response = HttpResponse(render_report(fmt, html=html, document=document, marking=marking),
                             content_type=CONTENT_TYPES[fmt])  # fmt: skip
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -20,7 +25,7 @@ def report_download(fmt: str, name: str, *, html, document, marking: str) -> Htt
 def annual_report(request, slug, label):
     access = programme_for(request, slug)
     period = get_object_or_404(access.programme.periods, label=label)
-    report = build_annual_report(access.programme, period)
+    report = build_annual_report(access.programme, period, scope=access.scope)
     return render(
         request, "reports/annual_page.html",
         {"report": report, "programme": access.programme, "section_number": SECTION_NUMBER},
@@ -32,8 +37,31 @@ def annual_report_download(request, slug, label):
 
     access = programme_for(request, slug)
     period = get_object_or_404(access.programme.periods, label=label)
-    report = build_annual_report(access.programme, period)
+    report = build_annual_report(access.programme, period, scope=access.scope)
     return report_download(
-        request.GET.get("format", "html"), f"{slugify(access.programme.slug)}-annual-report-{slugify(period.label)}",
+        request, request.GET.get("format", "html"), f"{slugify(access.programme.slug)}-annual-report-{slugify(period.label)}",
         html=lambda: render_standalone_html(report), document=lambda: annual_document(report), marking=report.marking,
+        rows=len(report.view.rows),
     )  # fmt: skip
+
+
+def _public_programme(slug):
+    return get_object_or_404(Programme, slug=slug, public_page=True)
+
+
+@login_not_required
+def public_page(request, slug):
+    """The public summary: published reports only, built from OFFICIAL records only."""
+    programme = _public_programme(slug)
+    periods = programme.periods.exclude(published_at=None).order_by("-starts_on")
+    return render(request, "reports/public_page.html", {"programme": programme, "periods": periods})
+
+
+@login_not_required
+def public_report(request, slug, label):
+    programme = _public_programme(slug)
+    period = get_object_or_404(programme.periods.exclude(published_at=None), label=label)
+    report = build_annual_report(programme, period, scope=Scope.public())
+    return render(request, "reports/public_report.html", {
+        "report": report, "programme": programme, "section_number": SECTION_NUMBER,
+    })  # fmt: skip

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from bluelight.programmes.models import Programme, Section, Workstream
+from bluelight.programmes.scope import Scope
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
 from bluelight.status.rag import Change, PeriodComparison, compare_periods, derive_change
 
@@ -81,12 +82,16 @@ def previous_period(period: ReportingPeriod) -> ReportingPeriod | None:
     return period.programme.periods.filter(starts_on__lt=period.starts_on).order_by("starts_on").last()
 
 
-def period_view(programme: Programme, period: ReportingPeriod) -> PeriodView:
+def period_view(programme: Programme, period: ReportingPeriod, scope: Scope | None = None) -> PeriodView:
+    """The period's ratings of the workstreams `scope` sees (everything, for the system)."""
     previous = previous_period(period)
     period_ids = [period.id] + ([previous.id] if previous else [])
     sections = list(programme.sections.order_by("position"))
     workstreams = list(
-        programme.workstreams.select_related("lead_organisation").order_by("section__position", "position", "title")
+        (scope or Scope.everything())
+        .filter(programme.workstreams.all())
+        .select_related("lead_organisation")
+        .order_by("section__position", "position", "title")
     )
     by_period: dict[int, dict[int, Assessment]] = {pid: {} for pid in period_ids}
     for assessment in Assessment.objects.filter(period_id__in=period_ids, is_current=True).select_related(

@@ -93,8 +93,9 @@ def test_correction_through_the_page(signed_in, small_programme, office):
 def test_organisation_editor_edits_own_workstreams_only(client, small_programme, fire_editor):
     client.force_login(fire_editor)
     assert client.get("/programmes/test/workstreams/fleet/ratings/2023/").status_code == 200
-    assert client.get("/programmes/test/workstreams/hubs/ratings/2023/").status_code == 403
-    assert client.post("/programmes/test/workstreams/hubs/ratings/2023/", {"rating": "green"}).status_code == 403
+    # Another organisation's record: "not found", so a refusal does not confirm what exists.
+    assert client.get("/programmes/test/workstreams/hubs/ratings/2023/").status_code == 404
+    assert client.post("/programmes/test/workstreams/hubs/ratings/2023/", {"rating": "green"}).status_code == 404
     assert client.get("/programmes/test/workstreams/new/").status_code == 403
     assert Assessment.objects.count() == 0
 
