@@ -77,3 +77,21 @@ def write_report(out: Path, fmt: str, *, html, document, marking: str) -> None:
     from bluelight.reports.formats import render_report
 
     out.write_bytes(render_report(fmt, html=html, document=document, marking=marking))
+
+
+def person_named(username: str):
+    from bluelight.core.models import User
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        raise SystemExit(f"bluelight: no account with the username {username!r}")
+    if not user.is_active:
+        raise SystemExit(f"bluelight: the account {username!r} is disabled")
+    return user
+
+
+def actor_for(username: str | None, channel: str):
+    """Who the command acts as: a named person (with that person's rights), or Bluelight itself."""
+    from bluelight.core.history import Actor
+
+    return Actor(person_named(username), channel) if username else Actor.system(channel)

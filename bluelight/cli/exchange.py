@@ -7,14 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from bluelight.cli.base import ProgressBar, programme_named, setup
-
-
-def _cli_actor():
-    from bluelight.core.history import Actor
-    from bluelight.core.models import HistoryEntry
-
-    return Actor.system(HistoryEntry.Channel.COMMAND_LINE)
+from bluelight.cli.base import ProgressBar, actor_for, programme_named, setup
 
 
 def cmd_import(args) -> int:
@@ -24,9 +17,22 @@ def cmd_import(args) -> int:
     from bluelight.exchange.files import WorkbookRefused
     from bluelight.exchange.importer import ImportRefused, import_workbook
 
-    actor = Actor.system(HistoryEntry.Channel.IMPORT)
+    actor, programme = Actor.system(HistoryEntry.Channel.IMPORT), None
+    if args.as_user:
+        from bluelight.programmes.access import access_for
+
+        if not args.programme:
+            print("bluelight: with --as, name the workbook's programme with --programme", file=sys.stderr)
+            return 2
+        programme = programme_named(args.programme)
+        actor = actor_for(args.as_user, HistoryEntry.Channel.IMPORT)
+        if not access_for(actor.user, programme).can_administer:
+            print(f"bluelight: only {programme.slug}'s programme office can import; {args.as_user} is not in it",
+                  file=sys.stderr)  # fmt: skip
+            return 2
     try:
-        plan = import_workbook(Path(args.path), actor=actor, dry_run=args.dry_run, progress=ProgressBar("Import"))
+        plan = import_workbook(Path(args.path), actor=actor, dry_run=args.dry_run, programme=programme,
+                               progress=ProgressBar("Import"))  # fmt: skip
     except WorkbookRefused as refusal:
         print(f"bluelight: {refusal}", file=sys.stderr)
         return 2
@@ -55,11 +61,21 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     setup()
+    from bluelight.core.models import HistoryEntry
     from bluelight.exchange.exporter import export_workbook
+    from bluelight.programmes.access import access_for
+    from bluelight.programmes.rules import can_view
 
     programme = programme_named(args.programme)
-    done = export_workbook(programme, args.format, Path(args.out), actor=_cli_actor(), marking=args.marking,
-                           progress=ProgressBar("Export"))  # fmt: skip
+    actor, scope = actor_for(args.as_user, HistoryEntry.Channel.COMMAND_LINE), None
+    if actor.user is not None:
+        access = access_for(actor.user, programme)
+        if not can_view(access.role):
+            print(f"bluelight: {args.as_user} has no role in {programme.slug}", file=sys.stderr)
+            return 2
+        scope = access.scope
+    done = export_workbook(programme, args.format, Path(args.out), actor=actor, marking=args.marking,
+                           progress=ProgressBar("Export"), scope=scope)  # fmt: skip
     print(f"Wrote {done.path} ({programme.name}, {args.format.upper()}, {done.rows} rows, marked {done.marking})")
     return 0
 
@@ -82,6 +98,8 @@ def register(sub) -> None:
     imports.add_argument("path", metavar="PATH")
     imports.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     imports.add_argument("--json", action="store_true", help="print JSON")
+    imports.add_argument("--as", dest="as_user", metavar="USERNAME", help="import as this programme administrator")
+    imports.add_argument("--programme", metavar="SLUG", help="the workbook's programme (needed with --as)")
     imports.set_defaults(func=cmd_import)
 
     export = sub.add_parser("export", help="export a programme as a workbook")
@@ -89,6 +107,8 @@ def register(sub) -> None:
     export.add_argument("--format", choices=["xlsx", "ods", "csv"], required=True)
     export.add_argument("--out", required=True, metavar="PATH", help="for csv: a .zip, or a folder")
     export.add_argument("--marking", default=None, help="protective marking (default: OFFICIAL, or as configured)")
+    export.add_argument("--as", dest="as_user", metavar="USERNAME",
+                        help="export just what this person may see (default: everything)")
     export.set_defaults(func=cmd_export)
 
     worker = sub.add_parser("worker", help="run queued imports and exports (the task worker)")

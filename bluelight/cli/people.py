@@ -1,0 +1,141 @@
+"""Commands for people and trust: roles, disabling accounts, the security log, and recording a rating."""
+
+from __future__ import annotations
+
+import sys
+
+from bluelight.cli.base import actor_for, person_named, programme_named, setup
+
+
+def _cli():
+    from bluelight.core.models import HistoryEntry
+
+    return HistoryEntry.Channel.COMMAND_LINE
+
+
+def _refused(error) -> int:
+    print(f"bluelight: {' '.join(getattr(error, 'messages', [str(error)]))}", file=sys.stderr)
+    return 1
+
+
+def cmd_people(args) -> int:
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from bluelight.core import people
+    from bluelight.core.models import User
+    from bluelight.programmes import memberships
+
+    actor = actor_for(None, _cli())
+    if args.action == "list":
+        for user in User.objects.select_related("organisation").prefetch_related("memberships__programme"):
+            roles = ", ".join(f"{m.programme.slug}: {m.get_role_display()}" for m in user.memberships.all())
+            state = "" if user.is_active else " [disabled]"
+            admin = " [system administrator]" if user.is_superuser else ""
+            org = user.organisation.short_code if user.organisation else "-"
+            print(f"{user.username:<20} {org:<8} {roles or '(no programme)'}{admin}{state}")
+        return 0
+    user = User.objects.filter(username=args.username).first()
+    if user is None:
+        return _refused(ValueError(f"no account with the username {args.username!r}"))
+    try:
+        if args.action == "grant":
+            memberships.role_grant(actor=actor, user=user, programme=programme_named(args.programme), role=args.role)
+            print(f"{user.username} is now {args.role.replace('_', ' ')} in {args.programme}.")
+        elif args.action == "revoke":
+            memberships.role_revoke(actor=actor, user=user, programme=programme_named(args.programme))
+            print(f"{user.username} no longer has a role in {args.programme}.")
+        elif args.action == "disable":
+            ended = people.account_disable(actor=actor, user=user, reason=args.reason or "")
+            print(f"{user.username} is disabled; {ended} session(s) ended.")
+        else:
+            people.account_enable(actor=actor, user=user)
+            print(f"{user.username} is enabled.")
+    except ValidationError as error:
+        return _refused(error)
+    return 0
+
+
+def cmd_security_log(args) -> int:
+    setup()
+    from bluelight.core.models import SecurityEvent
+
+    events = SecurityEvent.objects.all()
+    if args.kind:
+        events = events.filter(kind=args.kind)
+    for event in reversed(list(events[: args.limit])):
+        rows = f" ({event.rows} rows)" if event.rows is not None else ""
+        print(f"{event.at:%Y-%m-%d %H:%M:%S}  {event.get_kind_display():<36} {event.username or '-':<16} "
+              f"{event.ip_address or '-':<15} {event.detail}{rows}")  # fmt: skip
+    return 0
+
+
+def cmd_rate(args) -> int:
+    """Record a workstream's rating for a period, as a named person with that person's rights."""
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from bluelight.core.history import Conflict
+    from bluelight.programmes import rules
+    from bluelight.programmes.access import access_for
+    from bluelight.status import services
+
+    programme = programme_named(args.programme)
+    user = person_named(args.as_user)
+    access = access_for(user, programme)
+    workstream = access.visible(programme.workstreams.all()).filter(key=args.workstream).first()
+    if workstream is None or not rules.can_view(access.role):
+        return _refused(ValueError(f"{args.as_user} sees no workstream {args.workstream!r} in {programme.slug}"))
+    if not rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id):
+        return _refused(ValueError(f"{args.as_user} may not rate {workstream.title}"))
+    period = programme.periods.filter(label=args.period).first()
+    if period is None:
+        return _refused(ValueError(f"{programme.slug} has no reporting period {args.period!r}"))
+    try:
+        services.assessment_record(
+            actor=actor_for(args.as_user, _cli()), workstream=workstream, period=period, rating=args.rating,
+            rationale=args.rationale or "", narrative=args.narrative or "", departure_reason=args.departure_reason or "",
+        )  # fmt: skip
+    except (ValidationError, Conflict) as error:
+        return _refused(error)
+    print(f"{workstream.title}, {period.label}: {args.rating}, recorded by {user.display_name}.")
+    return 0
+
+
+def register(sub) -> None:
+    from bluelight.programmes import rules
+
+    people = sub.add_parser("people", help="list accounts; grant or revoke a role; disable or enable an account")
+    actions = people.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("list", help="every account with its organisation and roles")
+    grant = actions.add_parser("grant", help="give a person a role in a programme (replacing any they had)")
+    grant.add_argument("username")
+    grant.add_argument("--programme", required=True, metavar="SLUG")
+    grant.add_argument("--role", required=True, choices=[
+        rules.PROGRAMME_ADMIN, rules.ORGANISATION_EDITOR, rules.BOARD_MEMBER, rules.VIEWER,
+    ])  # fmt: skip
+    revoke = actions.add_parser("revoke", help="take away a person's role in a programme")
+    revoke.add_argument("username")
+    revoke.add_argument("--programme", required=True, metavar="SLUG")
+    disable = actions.add_parser("disable", help="disable an account and end its sessions at once")
+    disable.add_argument("username")
+    disable.add_argument("--reason", default="")
+    enable = actions.add_parser("enable", help="enable a disabled account")
+    enable.add_argument("username")
+    people.set_defaults(func=cmd_people)
+
+    log = sub.add_parser("security-log", help="print the security log, oldest of the latest first")
+    log.add_argument("--kind", default=None, help="only events of this kind, e.g. sign_in_failed")
+    log.add_argument("--limit", type=int, default=100)
+    log.set_defaults(func=cmd_security_log)
+
+    rate = sub.add_parser("rate", help="record a workstream's rating for a reporting period, as a named person")
+    rate.add_argument("--programme", required=True, metavar="SLUG")
+    rate.add_argument("--workstream", required=True, metavar="KEY")
+    rate.add_argument("--period", required=True, metavar="LABEL", help="e.g. 2024/25")
+    rate.add_argument("--rating", required=True, help="e.g. green, amber, red")
+    rate.add_argument("--rationale", default="", help="required for amber and red")
+    rate.add_argument("--narrative", default="")
+    rate.add_argument("--departure-reason", default="", help="why, when it differs from the suggested rating")
+    rate.add_argument("--as", dest="as_user", required=True, metavar="USERNAME", help="who is recording it")
+    rate.set_defaults(func=cmd_rate)

@@ -1,0 +1,331 @@
+"""Consistent online backups, and restores checked against the backup's own manifest.
+
+A backup is one .tar.gz holding `manifest.json`, the database (a copy made with SQLite's backup
+API, or `pg_dump --format=custom` of one exported snapshot) and the uploaded files. The manifest
+has the row count and SHA-256 of every table, read from that same snapshot, and the SHA-256 of
+every file, so `restore --verify` can prove the restored data is the data that was backed up.
+A backup restores into the engine it came from; move between engines with the workbook export.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connections
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+SQLITE_FILE, PG_FILE = "database.sqlite3", "database.pgdump"
+SKIPPED_UPLOADS = ("progress",)  # a running task's progress, not data
+
+
+class RestoreRefused(Exception):
+    """The restore was not started: nothing was changed."""
+
+
+@dataclass
+class Verification:
+    tables: int = 0
+    rows: int = 0
+    files: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _database() -> dict:
+    return settings.DATABASES["default"]
+
+
+def engine() -> str:
+    return "postgresql" if "postgresql" in _database()["ENGINE"] else "sqlite"
+
+
+def _canonical(value) -> str:
+    if isinstance(value, (bytes, memoryview)):
+        return bytes(value).hex()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, default=str)
+    return repr(value)
+
+
+def _digest(cursor, table: str, order: list[str], quote) -> dict:
+    # Table and column names come from the database catalogue itself, quoted.
+    cursor.execute(f"SELECT * FROM {quote(table)} ORDER BY {', '.join(quote(c) for c in order)}")  # noqa: S608
+    digest, rows = hashlib.sha256(), 0
+    while batch := cursor.fetchmany(2000):
+        for row in batch:
+            digest.update("\x1f".join(_canonical(v) for v in row).encode() + b"\x1e")
+            rows += 1
+    return {"rows": rows, "sha256": digest.hexdigest()}
+
+
+def _sqlite_quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sqlite_checksums(path: Path, progress=None) -> dict[str, dict]:
+    """Every table's row count and checksum, read with the plain sqlite3 module (no type conversion)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        cursor = db.cursor()
+        tables = [r[0] for r in cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )]  # fmt: skip
+        result = {}
+        for number, table in enumerate(tables, start=1):
+            columns = cursor.execute(f"PRAGMA table_info({_sqlite_quote(table)})").fetchall()
+            keys = [c[1] for c in sorted(columns, key=lambda c: c[5]) if c[5]] or [c[1] for c in columns]
+            result[table] = _digest(cursor, table, keys, _sqlite_quote)
+            if progress:
+                progress(number, len(tables), f"Checked {table}")
+        return result
+    finally:
+        db.close()
+
+
+def _pg_connect():
+    import psycopg
+
+    db = _database()
+    return psycopg.connect(
+        dbname=db["NAME"], user=db["USER"] or None, password=db["PASSWORD"] or None,
+        host=db["HOST"] or None, port=db["PORT"] or None,
+    )  # fmt: skip
+
+
+def _pg_environment() -> dict:
+    db = _database()
+    env = dict(os.environ)
+    for variable, key in (("PGHOST", "HOST"), ("PGPORT", "PORT"), ("PGUSER", "USER"), ("PGPASSWORD", "PASSWORD")):
+        if db[key]:
+            env[variable] = str(db[key])
+    env["PGDATABASE"] = db["NAME"]
+    return env
+
+
+def _pg_quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def pg_checksums(connection, progress=None) -> dict[str, dict]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+        tables = [r[0] for r in cursor.fetchall()]
+        result = {}
+        for number, table in enumerate(tables, start=1):
+            cursor.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary ORDER BY a.attnum",
+                [_pg_quote(table)],
+            )
+            keys = [r[0] for r in cursor.fetchall()]
+            if not keys:
+                cursor.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+                    "AND table_name = %s ORDER BY ordinal_position",
+                    [table],
+                )
+                keys = [r[0] for r in cursor.fetchall()]
+            result[table] = _digest(cursor, table, keys, _pg_quote)
+            if progress:
+                progress(number, len(tables), f"Checked {table}")
+        return result
+
+
+def current_checksums(progress=None) -> dict[str, dict]:
+    """The live database's tables, as `restore --verify` and the tests compare them."""
+    if engine() == "sqlite":
+        return sqlite_checksums(Path(_database()["NAME"]), progress)
+    with _pg_connect() as connection:
+        return pg_checksums(connection, progress)
+
+
+def _uploads() -> Path:
+    return Path(settings.BLUELIGHT["UPLOAD_DIR"])
+
+
+def _upload_files() -> list[Path]:
+    root = _uploads()
+    if not root.is_dir():
+        return []
+    return sorted(
+        p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] not in SKIPPED_UPLOADS
+    )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def backup(out: Path, progress=None) -> dict:
+    """Write the backup archive to `out`; returns its manifest."""
+    out = Path(out)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        if engine() == "sqlite":
+            database = work / SQLITE_FILE
+            source, copy = sqlite3.connect(_database()["NAME"]), sqlite3.connect(database)
+            try:
+                source.backup(copy)  # one consistent copy, taken while others may be writing
+            finally:
+                copy.close()
+                source.close()
+            tables = sqlite_checksums(database, progress)
+        else:
+            database = work / PG_FILE
+            with _pg_connect() as connection:
+                # The dump and the checksums read the same exported snapshot: what the manifest
+                # describes is exactly what the dump holds, however busy the database is.
+                connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                snapshot = connection.execute("SELECT pg_export_snapshot()").fetchone()[0]
+                subprocess.run(
+                    ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
+                     f"--file={database}"],
+                    env=_pg_environment(), check=True, capture_output=True,
+                )  # fmt: skip
+                tables = pg_checksums(connection, progress)
+        files = {str(p.relative_to(_uploads())): _sha256(p) for p in _upload_files()}
+        manifest = {
+            "format": FORMAT,
+            "engine": engine(),
+            "made_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "database": database.name,
+            "tables": tables,
+            "files": files,
+        }
+        partial = out.with_name(out.name + ".partial")
+        with tarfile.open(partial, "w:gz") as archive:
+            data = json.dumps(manifest, indent=2, sort_keys=True).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+            archive.add(database, arcname=database.name)
+            for name in files:
+                archive.add(_uploads() / name, arcname=f"uploads/{name}")
+        partial.replace(out)  # a reader never sees half an archive
+    return manifest
+
+
+def read_manifest(path: Path) -> dict:
+    try:
+        with tarfile.open(path, "r:*") as archive:
+            return json.load(archive.extractfile(MANIFEST))
+    except (tarfile.TarError, KeyError, OSError, ValueError) as error:
+        raise RestoreRefused(f"{path} is not a Bluelight backup ({error}).") from None
+
+
+def _sqlite_tables(path: Path) -> int:
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def _pg_tables() -> int:
+    with _pg_connect() as connection:
+        return connection.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+
+
+def _empty_target(replace: bool) -> None:
+    if engine() == "sqlite":
+        path = Path(_database()["NAME"])
+        if _sqlite_tables(path) and not replace:
+            raise RestoreRefused(
+                f"The database {path} is not empty. Restore into a new database file (set DATABASE_URL), "
+                "or add --replace to remove what is there first."
+            )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    tables = _pg_tables()
+    if tables and not replace:
+        raise RestoreRefused(
+            f"The database {_database()['NAME']} is not empty ({tables} tables). Restore into a new, empty "
+            "database (createdb), or add --replace to drop what is there first."
+        )
+    if tables:
+        with _pg_connect() as connection:
+            connection.execute("DROP SCHEMA public CASCADE")
+            connection.execute("CREATE SCHEMA public")
+
+
+def restore(path: Path, *, verify: bool = True, replace: bool = False, progress=None) -> Verification:
+    """Restore the backup at `path` into the (empty) configured database and upload folder."""
+    path = Path(path)
+    manifest = read_manifest(path)
+    if manifest.get("format") != FORMAT:
+        raise RestoreRefused(f"{path} is a backup of format {manifest.get('format')}; this Bluelight reads {FORMAT}.")
+    if manifest["engine"] != engine():
+        raise RestoreRefused(
+            f"{path} is a backup of a {manifest['engine']} database, but DATABASE_URL points at {engine()}. "
+            "Restore it into the same kind of database (use the workbook export to move between them)."
+        )
+    _empty_target(replace)
+    connections.close_all()
+    with tempfile.TemporaryDirectory() as folder, tarfile.open(path, "r:*") as archive:
+        archive.extractall(folder, filter="data")
+        database = Path(folder) / manifest["database"]
+        if engine() == "sqlite":
+            source, target = sqlite3.connect(database), sqlite3.connect(_database()["NAME"])
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+                source.close()
+        else:
+            subprocess.run(
+                ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={_database()['NAME']}",
+                 str(database)],
+                env=_pg_environment(), check=True, capture_output=True,
+            )  # fmt: skip
+        uploads = Path(folder) / "uploads"
+        if uploads.is_dir():
+            shutil.copytree(uploads, _uploads(), dirs_exist_ok=True)
+    return verify_against(manifest, progress) if verify else Verification()
+
+
+def verify_against(manifest: dict, progress=None) -> Verification:
+    result = Verification()
+    now = current_checksums(progress)
+    for table, expected in sorted(manifest["tables"].items()):
+        found = now.get(table)
+        result.tables += 1
+        result.rows += expected["rows"]
+        if found is None:
+            result.problems.append(f"Table {table} is missing.")
+        elif found["rows"] != expected["rows"]:
+            result.problems.append(f"Table {table} has {found['rows']} rows; the backup had {expected['rows']}.")
+        elif found["sha256"] != expected["sha256"]:
+            result.problems.append(f"Table {table} has {found['rows']} rows as the backup had, but different data.")
+    for table in sorted(set(now) - set(manifest["tables"])):
+        result.problems.append(f"Table {table} is not in the backup.")
+    for name, expected in sorted(manifest["files"].items()):
+        result.files += 1
+        file = _uploads() / name
+        if not file.is_file():
+            result.problems.append(f"Uploaded file {name} is missing.")
+        elif _sha256(file) != expected:
+            result.problems.append(f"Uploaded file {name} differs from the backup.")
+    return result
