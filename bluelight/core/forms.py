@@ -8,7 +8,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
-from bluelight.core.history import Conflict
+from bluelight.core.history import Conflict, StaleEdit
 from bluelight.core.models import Marking
 
 WIDGET_CLASSES = {
@@ -150,11 +150,48 @@ class VersionedForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+def _shown(value) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, (list, tuple, set)) or hasattr(value, "all"):
+        items = value.all() if hasattr(value, "all") else value
+        return ", ".join(sorted(str(v) for v in items)) or "(empty)"
+    return str(value)
+
+
+def compare_versions(form: forms.Form, stored) -> list[tuple[str, str, str]]:
+    """(field label, your version, the saved version) for each field where the two differ."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "version" or name not in form.cleaned_data or not hasattr(stored, name):
+            continue
+        try:
+            theirs = getattr(stored, name)
+        except ValueError:  # a many-to-many of an unsaved record
+            continue
+        yours, saved = _shown(form.cleaned_data[name]), _shown(theirs)
+        if yours != saved:
+            rows.append((str(field.label or name.replace("_", " ").capitalize()), yours, saved))
+    return rows
+
+
 def run_service(form: GovukForm, call) -> int | None:
     """Call a service for a valid form. None when it saved; otherwise the HTTP status of the refusal,
-    with the reason on the form: 400 for bad input (against its field), 409 for a conflict."""
+    with the reason on the form: 400 for bad input (against its field), 409 for a conflict.
+
+    A stale edit shows both versions side by side and takes the saved version's number, so
+    saving again (after reading theirs) is a deliberate choice to keep yours."""
     try:
         call()
+    except StaleEdit as error:
+        form.add_error(None, f"{error} Compare the two versions below: to keep yours, save again.")
+        form.conflict = compare_versions(form, error.obj)
+        if "version" in form.fields:
+            form.data = form.data.copy()
+            form.data[form.add_prefix("version")] = error.obj.version
+        return 409
     except Conflict as error:
         form.add_error(None, str(error))
         return 409
