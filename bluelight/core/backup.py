@@ -80,7 +80,7 @@ def _sqlite_quote(name: str) -> str:
 
 def sqlite_checksums(path: Path, progress=None) -> dict[str, dict]:
     """Every table's row count and checksum, read with the plain sqlite3 module (no type conversion)."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         cursor = db.cursor()
         tables = [r[0] for r in cursor.execute(
