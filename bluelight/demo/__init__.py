@@ -209,6 +209,7 @@ def _load_governance(programme: Programme, orgs: dict[str, Organisation], actor:
             cause=r["cause"], event=r["event"], effect=r["effect"], owner=r["owner"], inherent_likelihood=il,
             inherent_impact=ii, residual_likelihood=rl, residual_impact=ri, mitigation=r["mitigation"],
             proximity=r["proximity"], illustrative=True, reviewed_on=first_day,
+            marking=r.get("marking", "OFFICIAL"),
         )  # fmt: skip
         for day, (il, ii, rl, ri) in r["reviews"]:
             governance.risk_update(

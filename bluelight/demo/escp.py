@@ -8,6 +8,7 @@ illustrative and marked so.
 PROGRAMME = {
     "name": "Essex Emergency Services Collaboration Programme",
     "slug": "essex-escp",
+    "public_page": True,
     "description": (
         "The 10-year programme, begun in 2017, through which Essex Police, Essex County Fire and Rescue "
         "Service, the East of England Ambulance Service and the Police, Fire and Crime Commissioner meet the "

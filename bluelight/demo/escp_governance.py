@@ -93,6 +93,8 @@ RISKS = [
         "event": "vetting is not complete before the move", "effect": "the co-location opens late or part-empty",
         "owner": "Estates lead", "scores": (4, 4, 4, 4), "proximity": "6m",
         "mitigation": "Start vetting early; separate networks for each service.",
+        # Vetting arrangements are need-to-know: shows how an OFFICIAL-SENSITIVE record is kept from others.
+        "marking": "OFFICIAL-SENSITIVE",
         "reviews": [("2024-11-21", (4, 4, 3, 4)), ("2025-01-16", (4, 4, 2, 4))],
     },
     {

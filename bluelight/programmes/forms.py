@@ -67,6 +67,11 @@ class ProgrammeForm(VersionedForm):
         min_value=1, max_value=24, initial=12, required=False, label="Risk threshold",
         help_text="Risks whose residual score (likelihood × impact, 1 to 25) is above this go to the board. 12 if left blank.",
     )  # fmt: skip
+    public_page = forms.BooleanField(
+        required=False, label="Publish a public page",
+        help_text="Anyone may then read the published annual reports at /public/<short name>/, built from "
+        "OFFICIAL records only.",
+    )  # fmt: skip
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

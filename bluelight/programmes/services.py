@@ -17,6 +17,7 @@ from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMember
 
 PROGRAMME_FIELDS = [
     "name", "description", "partners", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold",
+    "public_page",
 ]  # fmt: skip
 WORKSTREAM_FIELDS = [
     "title", "section", "position", "lead_organisation", "partner_organisations", "business_lead",

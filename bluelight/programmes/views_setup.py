@@ -71,7 +71,8 @@ def programme_edit(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
     programme = access.programme
-    fields = ("name", "description", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold")
+    fields = ("name", "description", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold",
+              "public_page")  # fmt: skip
     initial = {
         **{f: getattr(programme, f) for f in fields},
         "partners": list(programme.partners.all()),
