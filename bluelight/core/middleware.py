@@ -29,7 +29,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-STARTED, SEEN = "bluelight_started", "bluelight_seen"
+STARTED, SEEN = security.STARTED, security.SEEN
 # A page's progress poll is not the person at the keyboard: it must not keep an idle session alive.
 NOT_ACTIVITY = ("progress.json",)
 # Writing the session on every request would cost a database write per page; a minute's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import time
 
 from django.contrib.auth import signals
 from django.dispatch import receiver
@@ -52,8 +53,15 @@ def sign_in_throttled(username: str, request) -> bool:
     return bool(address) and _recent_failures(ip_address=address) >= FAILURES_ALLOWED * 4
 
 
+# Kept in the session: when it was signed in, and when its person was last active (Unix seconds).
+STARTED, SEEN = "bluelight_started", "bluelight_seen"
+
+
 @receiver(signals.user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED] = request.session[SEEN] = now  # a new sign-in is a new session's clock
     log(Kind.SIGNED_IN, request=request, user=user)
 
 

@@ -115,13 +115,13 @@ def build_pack(
         benefits = benefit_selectors.summary(programme, scope)
     except benefit_selectors.NotConfigured:
         benefits = None
-    agenda = list(meeting.agenda.select_related("workstream", "document", "risk"))
+    agenda = list(scope.filter(meeting.agenda.select_related("workstream", "document", "risk")))
     decisions = list(Decision.objects.filter(agenda_item__in=agenda))
     papers = [(item, [d for d in decisions if d.agenda_item_id == item.id]) for item in agenda if item.document_id]
-    actions = list(selectors.actions_of(programme).exclude(status__in=Action.FINISHED))
+    actions = list(scope.filter(selectors.actions_of(programme)).exclude(status__in=Action.FINISHED))
     since = previous.held_on if previous else None
     done_since = list(
-        selectors.actions_of(programme).filter(status=Action.Status.DONE, completed_on__gt=since or datetime.date.min)
+        scope.filter(selectors.actions_of(programme)).filter(status=Action.Status.DONE, completed_on__gt=since or datetime.date.min)
     )
     risks = selectors.above_threshold(programme, since, scope)
     return BoardPack(

@@ -108,11 +108,13 @@ def _meeting(access, meeting_id) -> Meeting:
 def meeting_detail(request, slug, meeting_id):
     access = programme_for(request, slug)
     meeting = _meeting(access, meeting_id)
-    agenda = list(meeting.agenda.select_related("workstream", "document", "risk").prefetch_related("decisions"))
+    agenda = list(
+        access.visible(meeting.agenda.select_related("workstream", "document", "risk")).prefetch_related("decisions")
+    )
     return render(request, "governance/meeting_detail.html", {
         "access": access, "programme": access.programme, "meeting": meeting, "agenda": agenda,
         "attendance": meeting.attendance.select_related("member__organisation"),
-        "actions": meeting.actions.all(), "today": timezone.localdate(),
+        "actions": access.visible(meeting.actions.all()), "today": timezone.localdate(),
         "can_decide": rights.can_record_decision(request.user, access, meeting),
         "timeline": history.history_of(meeting)[:30],
     })  # fmt: skip
@@ -188,12 +190,12 @@ def decision_record(request, slug, meeting_id, number):
 def action_log(request, slug):
     access = programme_for(request, slug)
     today = timezone.localdate()
-    actions = selectors.actions_of(access.programme).order_by("due_on", "number")
+    actions = access.visible(selectors.actions_of(access.programme)).order_by("due_on", "number")
     show = request.GET.get("show", "open")
     if show == "open":
         actions = actions.exclude(status__in=Action.FINISHED)
     elif show == "overdue":
-        actions = selectors.overdue_actions([access.programme], today)
+        actions = access.visible(selectors.overdue_actions([access.programme], today))
     return render(request, "governance/action_log.html", {
         "access": access, "programme": access.programme, "actions": actions, "today": today, "show": show,
     })  # fmt: skip

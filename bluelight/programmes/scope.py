@@ -65,9 +65,10 @@ class Scope:
         return queryset.filter(self.condition(queryset.model))
 
     def condition(self, model) -> Q:
-        own = {"Workstream": self.workstreams, "Benefit": self.benefits, "Risk": self.risks}
-        if model.__name__ in own and model._meta.app_label in {"programmes", "benefits", "governance"}:
-            return own[model.__name__]()
+        marked = {"programmes.Workstream": self.workstreams, "benefits.Benefit": self.benefits,
+                  "governance.Risk": self.risks}  # fmt: skip
+        if model._meta.label in marked:
+            return marked[model._meta.label]()
         condition = Q()
         for name in ("benefit", "risk", "workstream"):
             field = next((f for f in model._meta.get_fields() if f.name == name and isinstance(f, ForeignKey)), None)

@@ -1,0 +1,42 @@
+"""The demo's OFFICIAL-SENSITIVE risk (vetting fire staff, on a workstream the PFCC leads), as the
+programme office and as the fire service's lead see it: in the register, the board pack and its
+marking, and the workbook export."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from bluelight.core.models import User
+from bluelight.governance.models import Meeting, Risk
+from bluelight.governance.pack import build_pack
+from bluelight.programmes.access import access_for
+from bluelight.programmes.models import Programme
+
+VETTING = "Vetting fire staff to police standards delays co-location"
+
+
+def test_the_office_sees_the_sensitive_risk_and_a_partner_does_not(demo, client):
+    escp = Programme.objects.get(slug="essex-escp")
+    vetting = Risk.objects.get(title=VETTING)
+    office, fire = User.objects.get(username="programme.office"), User.objects.get(username="fire.lead")
+    meeting = Meeting.objects.filter(programme=escp).order_by("held_on").last()
+
+    client.force_login(fire)
+    register = client.get(reverse("risk-register", args=["essex-escp"]) + "?show=all").content.decode()
+    assert VETTING not in register
+    assert client.get(reverse("risk-detail", args=["essex-escp", vetting.number])).status_code == 404
+
+    for_office = build_pack(meeting, scope=access_for(office, escp).scope)
+    for_fire = build_pack(meeting, scope=access_for(fire, escp).scope)
+    open_risks = Risk.objects.filter(programme=escp, status="open").count()
+    assert sum(for_office.heat_map.counts.values()) == open_risks
+    assert sum(for_fire.heat_map.counts.values()) == open_risks - 1  # the vetting risk is not counted
+    assert for_office.marking == "OFFICIAL-SENSITIVE"
+    assert for_fire.marking == "OFFICIAL"
+    # Asking for a lower marking does not lower it below what the document holds.
+    assert build_pack(meeting, marking="OFFICIAL", scope=access_for(office, escp).scope).marking == (
+        "OFFICIAL-SENSITIVE"
+    )
+
+    client.force_login(office)
+    assert VETTING in client.get(reverse("risk-register", args=["essex-escp"]) + "?show=all").content.decode()
