@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "bluelight.reports",
     "bluelight.governance",
     "bluelight.exchange",
+    "bluelight.api",
 ]
 
 MIDDLEWARE = [

@@ -120,6 +120,9 @@ class SecurityEvent(models.Model):
         ACCOUNT_DISABLED = "account_disabled", "Account disabled"
         ACCOUNT_ENABLED = "account_enabled", "Account enabled"
         BACKUP = "backup", "Backup or restore"
+        TOKEN_CREATED = "token_created", "API token made"
+        TOKEN_REVOKED = "token_revoked", "API token revoked"
+        API_REFUSED = "api_refused", "API token refused"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)

@@ -127,7 +127,8 @@ def test_an_export_runs_in_the_background_and_is_downloaded_with_its_cover(offic
     assert download["Content-Disposition"].startswith('attachment; filename="essex-escp-')
     book = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
     assert book.sheetnames[0] == "Cover"
-    assert book["Cover"]["B3"].value == "OFFICIAL"
+    # The office sees the demo's OFFICIAL-SENSITIVE vetting risk, so its export is marked so.
+    assert book["Cover"]["B3"].value == "OFFICIAL-SENSITIVE"
     assert book["Cover"]["B5"].value == User.objects.get(username="programme.office").display_name
 
 

@@ -87,7 +87,8 @@ def test_the_board_pack_as_docx_and_odt(demo, tmp_path, capsys):
     assert "4. Risks above threshold" in headings and "6. Action log" in headings
     open_actions = next(t for t in _docx_tables(word) if t[0] == ["Action", "Owner", "Due", "Status"])
     assert [row[3] for row in open_actions[1:]].count("Overdue") == 3  # A2, A4 and A5 in the demo
-    assert word.sections[0].header.paragraphs[0].text == "OFFICIAL"
+    # The command line sees everything, the demo's OFFICIAL-SENSITIVE vetting risk in the heat map too.
+    assert word.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
     odt = opendocument.load(str(tmp_path / "pack.odt"))
     assert "4. Risks above threshold" in [teletype.extractText(h) for h in odt.text.getElementsByType(H)]
 

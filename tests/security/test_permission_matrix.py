@@ -1,5 +1,5 @@
 """The matrix in docs/access.md, checked cell by cell: record type × action × role × own or other
-organisation's record, through the pages, the exports and the totals.
+organisation's record, through the pages, the JSON API, the exports and the totals.
 
 The expected answers are read from the document, so the document is the rule: change a cell there
 and this test demands the code follow.
@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from bluelight.api.tokens import token_create
 from bluelight.benefits.selectors import summary
 from bluelight.core.history import Actor
 from bluelight.exchange.exporter import export_workbook
@@ -151,26 +152,92 @@ PROBES = {
 }
 
 
+def api_outcome(response) -> str:
+    return {200: "allowed", 201: "allowed", 401: "sign in", 403: "forbidden", 404: "not found"}[response.status_code]
+
+
+def _api_get(name, args):
+    def probe(api, world, own):
+        return api_outcome(api.get(reverse(name, args=["trust", *args(world, own)])))
+
+    return probe
+
+
+def _api_listed(kind):
+    def probe(api, world, own):
+        response = api.get(reverse("api-benefits", args=["trust"]) + "?page_size=500")
+        if response.status_code != 200:
+            return api_outcome(response)
+        keys = {item["key"] for item in response.json()["results"]}
+        return "allowed" if world[f"{kind} {_org(own)}"].key in keys else "not found"
+
+    return probe
+
+
+def _api_patch(api, world, own):
+    workstream = world[f"workstream {_org(own)}"]
+    body = {"version": workstream.version, "description": "Checked through the API"}
+    url = reverse("api-workstream", args=["trust", workstream.key])
+    return api_outcome(api.patch(url, body, content_type="application/json"))
+
+
+def _api_rate(api, world, own):
+    url = reverse("api-rating", args=["trust", world[f"workstream {_org(own)}"].key, "2025/26"])
+    return api_outcome(api.put(url, {"rating": "green"}, content_type="application/json"))
+
+
+def _api_programmes(api, world, own):
+    response = api.get(reverse("api-programmes"))
+    if response.status_code != 200:
+        return api_outcome(response)
+    return "allowed" if "trust" in {p["slug"] for p in response.json()["results"]} else "not found"
+
+
+# The same rows through the JSON API, with a personal token of the same person.
+API_PROBES = {
+    ("programme", "view"): _api_programmes,
+    ("workstream", "view"): _api_get("api-workstream", lambda w, o: [w[f"workstream {_org(o)}"].key]),
+    ("workstream", "change"): _api_patch,
+    ("sensitive workstream", "view"): _api_get(
+        "api-workstream", lambda w, o: [w[f"sensitive workstream {_org(o)}"].key]
+    ),
+    ("rating", "record"): _api_rate,
+    ("benefit", "view"): _api_get("api-benefit", lambda w, o: [w[f"benefit {_org(o)}"].key]),
+    ("sensitive benefit", "view"): _api_get("api-benefit", lambda w, o: [w[f"sensitive benefit {_org(o)}"].key]),
+    ("sensitive benefit", "export"): _api_listed("sensitive benefit"),
+}
+
+
 def test_every_row_of_the_matrix_has_a_probe_and_every_probe_a_row():
     assert set(PROBES) == set(MATRIX)
+    assert set(API_PROBES) <= set(MATRIX)
 
 
 CASES = [
-    pytest.param(
-        record, action, role, own, id=f"{record}-{action}-{role}-{'own' if own else 'other'}".replace(" ", "_")
-    )
+    pytest.param(record, action, role, own, channel,
+                 id=f"{channel}-{record}-{action}-{role}-{'own' if own else 'other'}".replace(" ", "_"))
     for (record, action) in MATRIX
+    for channel in (("page", "api") if (record, action) in API_PROBES else ("page",))
     for role in ROLES
     for own in ((True, False) if record in OWNED and action != "create" else (True,))
-]
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("record", "action", "role", "own"), CASES)
-def test_the_answer_is_the_one_docs_access_md_gives(world, db, record, action, role, own):
+@pytest.mark.parametrize(("record", "action", "role", "own", "channel"), CASES)
+def test_the_answer_is_the_one_docs_access_md_gives(world, db, record, action, role, own, channel):
     client = Client()
-    if role != "public":
-        client.force_login(world["people"][role])
-    assert PROBES[(record, action)](client, world, own) == expected(record, action, role, own)
+    if channel == "api":
+        if role != "public":
+            _record, token = token_create(user=world["people"][role], name="matrix")
+            client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+        answer = API_PROBES[(record, action)](client, world, own)
+    else:
+        if role != "public":
+            client.force_login(world["people"][role])
+        answer = PROBES[(record, action)](client, world, own)
+    # "published" is the public page's; the API always needs a token.
+    wanted = "sign in" if channel == "api" and role == "public" else expected(record, action, role, own)
+    assert answer == wanted
 
 
 def test_the_refusals_are_in_the_security_log(world, db):

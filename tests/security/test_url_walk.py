@@ -51,6 +51,10 @@ def test_the_walk_finds_the_project_s_pages():
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_a_page_sends_a_visitor_who_is_not_signed_in_to_sign_in(client, db, name, url, method):
     response = getattr(client, method)(url)
+    if url.startswith("/api/"):  # a program, not a person: told in JSON to send a token
+        assert response.status_code == 401, f"{name} answered {response.status_code} without a token"
+        assert response.json()["error"]["code"] == "unauthorised"
+        return
     assert response.status_code == 302, f"{name} answered {response.status_code} without sign-in"
     assert response["Location"].startswith(reverse("login") + "?next="), f"{name} did not ask for sign-in"
 
