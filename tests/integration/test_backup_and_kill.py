@@ -12,6 +12,7 @@ import io
 import json
 import signal
 import subprocess
+import sys
 import tarfile
 import textwrap
 from pathlib import Path
@@ -145,7 +146,7 @@ KILLED_SAVE = textwrap.dedent("""
 
 def test_killing_a_multi_record_save_half_way_leaves_the_database_as_it_was(scratch):
     before = scratch.checksums()
-    result = subprocess.run([scratches.BLUELIGHT[0].replace("bluelight", "python"), "-c", KILLED_SAVE],
+    result = subprocess.run([sys.executable, "-c", KILLED_SAVE],
                             cwd=scratches.ROOT, env=scratch.env, capture_output=True, text=True)  # fmt: skip
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert "killed after the history entry" in result.stdout
