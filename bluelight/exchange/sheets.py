@@ -61,12 +61,15 @@ def _parser(field: models.Field):
 
 
 def fields(model, *pairs, **overrides) -> list[Value]:
-    """Columns for (header, attribute) pairs, typed and required as the model field is."""
+    """Columns for (header, attribute) pairs, typed and required as the model field is. A blank cell
+    of a field with a default takes the default (a workbook without a Marking column is OFFICIAL)."""
     columns = []
     for header, attr in pairs:
         field = model._meta.get_field(attr)
         required = not field.blank and not field.null and not field.has_default()
         empty = "" if isinstance(field, (models.CharField, models.TextField)) and not field.null else None
+        if field.has_default() and not field.null:
+            empty = field.get_default()
         columns.append(Value(header, attr, overrides.get(attr, _parser(field)), required, blank=empty))
     return columns
 

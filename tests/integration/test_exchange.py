@@ -1,9 +1,12 @@
 """Workbook import and export: round trips, refusals with every mistake listed, updates, formula safety."""
 
 import csv
+import datetime
 import hashlib
+import importlib.util
 import io
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -328,3 +331,20 @@ def test_the_workbook_format_document_lists_every_sheet_and_column_as_the_import
 
     document = (Path(__file__).resolve().parents[2] / "docs" / "workbook-format.md").read_text(encoding="utf-8")
     assert reference() in document
+
+
+def test_a_workbook_without_markings_imports_its_records_as_official(db, tmp_path):
+    from bluelight.exchange import files
+
+    bench_file = Path(__file__).parents[2] / "bench" / "workbook_import.py"
+    spec = importlib.util.spec_from_file_location("bench_workbook", bench_file)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    tables = bench.tables(3)  # written before markings existed: no Marking column at all
+    workstreams = tables[3]
+    assert all(row[workstreams.headers.index("Marking")] is None for row in workstreams.rows)
+    path = tmp_path / "old.zip"
+    cover = files.Cover("Old workbook", "OFFICIAL", datetime.date(2024, 1, 1), "test", datetime.datetime(2024, 1, 1))
+    files.write(path, "csv", cover, tables)
+    import_workbook(path, actor=Actor.system())
+    assert sorted(Workstream.objects.values_list("marking", flat=True)) == ["OFFICIAL"] * 3
