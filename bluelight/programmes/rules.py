@@ -40,15 +40,6 @@ def can_edit_workstream(role: str | None, user_organisation_id: int | None, lead
     return role == ORGANISATION_EDITOR and owns(user_organisation_id, lead_organisation_id)
 
 
-def can_see_marking(role: str | None, marking: str, user_organisation_id: int | None, owner_id: int | None) -> bool:
-    """May this role see a record with this marking, owned by this organisation (None: the programme's)?"""
-    if not can_view(role):
-        return False
-    if marking != OFFICIAL_SENSITIVE or role in SEES_ALL_SENSITIVE:
-        return True
-    return role == ORGANISATION_EDITOR and owns(user_organisation_id, owner_id)
-
-
 def refusal_status(user_organisation_id: int | None, owner_id: int | None) -> int:
     """How a refused action is answered: another organisation's record is 'not found' (404), so its
     existence is not revealed; a refusal on one's own or the programme's record says so (403)."""
