@@ -146,15 +146,18 @@ def rating(request, slug, key, label):
                          "version": saved.version}, status=200 if existing else 201)  # fmt: skip
 
 
+def _benefits(access: ProgrammeAccess):
+    return benefit_selectors.benefits_of(access.programme).select_related("workstream__programme")
+
+
 @endpoint("GET")
 def benefits(request, slug):
     access = _programme(request, slug)
-    found = benefit_selectors.benefits_of(access.programme, access.scope).select_related("workstream__programme")
-    return JsonResponse(page_of(request, found, benefit_json))
+    return JsonResponse(page_of(request, access.visible(_benefits(access)), benefit_json))
 
 
 @endpoint("GET")
 def benefit(request, slug, key):
     access = _programme(request, slug)
-    found = benefit_selectors.benefits_of(access.programme, access.scope).select_related("workstream__programme")
-    return JsonResponse(benefit_json(visible_or_404(access, found, key=key)))
+    # Unscoped here so that visible_or_404 tells a hidden benefit (a logged refusal) from a missing one.
+    return JsonResponse(benefit_json(visible_or_404(access, _benefits(access), key=key)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from bluelight.core.access import Refused, refuse
@@ -61,10 +62,13 @@ def programme_for(request, slug: str) -> ProgrammeAccess:
 
 
 def visible_or_404(access: ProgrammeAccess, queryset, **lookup):
-    """The record if it exists and this user may see it; 'not found' (and logged) if it is hidden."""
-    record = get_object_or_404(queryset, **lookup)
-    if not access.scope.sees_everything and not access.visible(queryset.filter(pk=record.pk)).exists():
-        raise Refused(f"{record._meta.verbose_name} is marked {rules.OFFICIAL_SENSITIVE}")
+    """The record if it exists and this user may see it; 'not found' (and logged) if it is hidden.
+    One query when it is visible; a second only to tell a hidden record from a missing one."""
+    record = access.visible(queryset).filter(**lookup).first()
+    if record is None:
+        if queryset.filter(**lookup).exists():
+            raise Refused(f"{queryset.model._meta.verbose_name} is marked {rules.OFFICIAL_SENSITIVE}")
+        raise Http404(f"No {queryset.model._meta.verbose_name} matches")
     return record
 
 
