@@ -2,7 +2,7 @@
 
 An error is always {"error": {"status": 404, "code": "not_found", "message": "...", "fields": {...}}};
 `fields` (present for 400) maps each field to its messages; a 409 for a stale version adds
-"yours" and "saved", the two versions of the fields that differ.
+"yours" and "saved": the fields sent, as sent and as now saved (see views._stale).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from bluelight.api import tokens
 from bluelight.core import security
 from bluelight.core.access import Refused
-from bluelight.core.history import Conflict, StaleEdit
+from bluelight.core.history import Conflict
 
 PAGE_SIZE, MAX_PAGE_SIZE = 50, 500
 CODES = {400: "invalid", 401: "unauthorised", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -73,20 +73,18 @@ def endpoint(*methods: str):
                 return view(request, *args, **kwargs)
             except ApiError as error:
                 return error_response(error.status, error.message, **error.extra)
-            except StaleEdit as error:
-                return error_response(409, str(error), **getattr(error, "versions", {}))
             except Conflict as error:
                 return error_response(409, str(error))
             except ValidationError as error:
                 fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
                 return error_response(400, "Some fields are not right: see fields.", fields=fields)
             except Refused as error:
-                security.log(security.Kind.ACCESS_REFUSED, request=request, detail=f"404: {error}")
+                security.log_refusal(request, error)
                 return error_response(404, "Not found.")
             except Http404:
                 return error_response(404, "Not found.")
             except PermissionDenied as error:
-                security.log(security.Kind.ACCESS_REFUSED, request=request, detail=f"403: {error}")
+                security.log_refusal(request, error)
                 return error_response(403, str(error) or "Your role does not allow this.")
 
         return run

@@ -87,6 +87,5 @@ class SecurityHeadersMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, (PermissionDenied, Refused)):
-            status = 404 if isinstance(exception, Refused) else 403
-            security.log(security.Kind.ACCESS_REFUSED, request=request, detail=f"{status}: {exception}")
+            security.log_refusal(request, exception)
         return None

@@ -38,6 +38,14 @@ def log(kind: str, *, request=None, user=None, username: str = "", detail: str =
     )
 
 
+def log_refusal(request, exception) -> None:
+    """A refused request (a page's or the API's): 404 for a hidden record, 403 for a role's limit."""
+    from bluelight.core.access import Refused
+
+    status = 404 if isinstance(exception, Refused) else 403
+    log(Kind.ACCESS_REFUSED, request=request, detail=f"{status}: {exception}")
+
+
 def _recent_failures(**where) -> int:
     since = timezone.now() - FAILURE_WINDOW
     last_success = SecurityEvent.objects.filter(kind=Kind.SIGNED_IN, at__gte=since, **where).order_by("-at").first()
