@@ -1,8 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from bluelight.api import pages as api_pages
-from bluelight.api import views as api
 from bluelight.benefits import views as benefits
 from bluelight.benefits import views_setup as benefits_setup
 from bluelight.core import views as core
@@ -30,12 +29,7 @@ urlpatterns = [
     path("security-log/", core.security_log, name="security-log"),
     path("public/<slug:slug>/", reports.public_page, name="public-page"),
     path("public/<slug:slug>/<path:label>/", reports.public_report, name="public-report"),
-    path("api/v1/programmes/", api.programmes, name="api-programmes"),
-    path("api/v1/programmes/<slug:slug>/workstreams/", api.workstreams, name="api-workstreams"),
-    path("api/v1/programmes/<slug:slug>/workstreams/<slug:key>/", api.workstream, name="api-workstream"),
-    path("api/v1/programmes/<slug:slug>/workstreams/<slug:key>/ratings/<path:label>/", api.rating, name="api-rating"),
-    path("api/v1/programmes/<slug:slug>/benefits/", api.benefits, name="api-benefits"),
-    path("api/v1/programmes/<slug:slug>/benefits/<slug:key>/", api.benefit, name="api-benefit"),
+    path("api/v1/", include("bluelight.api.urls")),
     path("account/tokens/", api_pages.tokens, name="api-tokens"),
     path("account/tokens/<int:token_id>/revoke/", api_pages.token_revoke, name="api-token-revoke"),
     path("", programmes.programme_list, name="programme-list"),

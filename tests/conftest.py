@@ -26,6 +26,26 @@ def demo(db):
     return Programme.objects.get(slug="essex-police-collaboration")
 
 
+@pytest.fixture(scope="session")
+def template(tmp_path_factory, django_db_setup):
+    """A database with the demo, made once through the `bluelight` command (see tests/integration/scratch.py)."""
+    from tests.integration import scratch as scratches
+
+    made = scratches.make_template(tmp_path_factory.mktemp("template"))
+    yield made
+    scratches.drop(made)
+
+
+@pytest.fixture
+def scratch(template, tmp_path):
+    """A copy of the template database of one's own, for work run in another process."""
+    from tests.integration import scratch as scratches
+
+    made = scratches.copy_of(template, tmp_path / "data")
+    yield made
+    scratches.drop(made)
+
+
 def make_user(username, organisation=None, programme=None, role=None, **extra):
     user = User.objects.create_user(username, password=PASSWORD, organisation=organisation, **extra)
     if programme is not None:

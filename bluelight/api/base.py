@@ -20,7 +20,7 @@ from bluelight.core import security
 from bluelight.core.access import Refused
 from bluelight.core.history import Conflict
 
-PAGE_SIZE, MAX_PAGE_SIZE = 50, 500
+PAGE_SIZE, MAX_PAGE_SIZE, MAX_PAGE = 50, 500, 1_000_000
 CODES = {400: "invalid", 401: "unauthorised", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          409: "conflict"}  # fmt: skip
 
@@ -42,6 +42,17 @@ def _token(request) -> str:
     return value.strip() if scheme.lower() == "bearer" else ""
 
 
+def _storable(value) -> bool:
+    """Text the databases can keep: no NUL character (PostgreSQL refuses it), no lone surrogate."""
+    if isinstance(value, str):
+        return "\x00" not in value and not any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return all(_storable(k) and _storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_storable(v) for v in value)
+    return True
+
+
 def body_of(request) -> dict:
     try:
         data = json.loads(request.body or b"{}")
@@ -49,6 +60,8 @@ def body_of(request) -> dict:
         raise ApiError(400, "The request body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise ApiError(400, "The request body must be a JSON object.")
+    if not _storable(data):
+        raise ApiError(400, "The request body holds a character that cannot be stored (NUL or a lone surrogate).")
     return data
 
 
@@ -68,7 +81,11 @@ def endpoint(*methods: str):
                 return response
             request.user = user
             if request.method not in methods:
-                return error_response(405, f"Use {' or '.join(methods)} here.")
+                response = error_response(405, f"Use {' or '.join(methods)} here.")
+                response["Allow"] = ", ".join(methods)
+                return response
+            if not _storable([*request.GET.values(), *map(str, kwargs.values())]):
+                return error_response(400, "The address holds a NUL character.")
             try:
                 return view(request, *args, **kwargs)
             except ApiError as error:
@@ -95,10 +112,11 @@ def endpoint(*methods: str):
 def page_of(request, queryset, shape) -> dict:
     """?page=N&page_size=M (at most 500): the items of that page and where the next one is."""
     try:
-        number = max(int(request.GET.get("page", 1)), 1)
-        size = min(max(int(request.GET.get("page_size", PAGE_SIZE)), 1), MAX_PAGE_SIZE)
+        number, size = int(request.GET.get("page", 1)), int(request.GET.get("page_size", PAGE_SIZE))
     except ValueError:
         raise ApiError(400, "page and page_size must be whole numbers.") from None
+    if not (1 <= number <= MAX_PAGE and 1 <= size <= MAX_PAGE_SIZE):
+        raise ApiError(400, f"page must be from 1 to {MAX_PAGE} and page_size from 1 to {MAX_PAGE_SIZE}.")
     total = queryset.count()
     items = [shape(item) for item in queryset[(number - 1) * size : number * size]]
     more = number * size < total

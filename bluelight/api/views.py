@@ -1,38 +1,74 @@
-"""The JSON API, version 1: the same services, selectors, rules and history as the pages."""
+"""The JSON API, version 1: programmes, reporting periods, workstreams and their ratings.
+
+The same services, selectors, rules and history as the pages; benefits are in benefits.py,
+risks, meetings, decisions and actions in governance.py.
+"""
 
 from __future__ import annotations
 
-import datetime
-
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from bluelight.api import lookups
 from bluelight.api.base import ApiError, body_of, endpoint, page_of
-from bluelight.benefits import selectors as benefit_selectors
-from bluelight.core.history import Actor, StaleEdit
-from bluelight.core.models import HistoryEntry
+from bluelight.api.fields import Boolean, Choice, Date, Integer, Reference, Text, parse
+from bluelight.api.schemas import BOOLEAN, DATE, INTEGER, MARKING, MAYBE_DATE, MAYBE_STRING, STRING, record
+from bluelight.core.history import StaleEdit
+from bluelight.core.models import Marking
 from bluelight.programmes import selectors, services
-from bluelight.programmes.access import ProgrammeAccess, access_for, visible_or_404
-from bluelight.programmes.models import Workstream
+from bluelight.programmes.access import require_admin
+from bluelight.programmes.models import Programme, Workstream
 from bluelight.status import services as status_services
 from bluelight.status.models import Assessment
 
-WORKSTREAM_CHANGES = {"title", "description", "business_lead", "stage", "stage_changed_on", "stage_reason",
-                      "marking", "illustrative"}  # fmt: skip
+PROGRAMME_CHANGES = {
+    "name": Text(200), "description": Text(), "risk_threshold": Integer(1, 25), "public_page": Boolean(),
+}  # fmt: skip
+PROGRAMME = record(slug=STRING, name=STRING, description=STRING, cycle_start_year=INTEGER, cycle_end_year=INTEGER,
+                   rag_scale=STRING, risk_threshold=INTEGER, public_page=BOOLEAN, version=INTEGER, url=STRING,
+                   workstreams=STRING)  # fmt: skip
+
+WORKSTREAM_FIELDS = {
+    "key": Text(80, required=True, description="Short name, unique in the programme: letters, digits, hyphens."),
+    "title": Text(300, required=True),
+    "section": Reference(lookups.section_named, required=True, description="The section's name."),
+    "lead_organisation": Reference(lookups.organisation_named, required=True, description="Its short code."),
+    "business_lead": Text(200),
+    "description": Text(),
+    "stage": Choice(Workstream.Stage.values),
+    "stage_changed_on": Date(nullable=True),
+    "stage_reason": Text(),
+    "marking": Choice(Marking.values),
+    "illustrative": Boolean(),
+}
+WORKSTREAM_CHANGES = {k: v for k, v in WORKSTREAM_FIELDS.items() if k not in ("key", "section", "lead_organisation")}
+WORKSTREAM = record(key=STRING, title=STRING, section=STRING, lead_organisation=STRING, stage=STRING,
+                    stage_changed_on=MAYBE_DATE, stage_reason=STRING, business_lead=STRING, description=STRING,
+                    marking=MARKING, illustrative=BOOLEAN, version=INTEGER, url=STRING)  # fmt: skip
+
+PERIOD = record(label=STRING, cadence=STRING, starts_on=DATE, ends_on=DATE, published=BOOLEAN, ratings=STRING)
+
+RATING_FIELDS = {
+    "rating": Text(20, required=True, description="A rating of the programme's scale, e.g. green, amber, red."),
+    "rationale": Text(description="Required for any rating but the best: what is behind it."),
+    "narrative": Text(),
+    "departure_reason": Text(description="Why the rating differs from the one the rules suggest."),
+    "assessed_by": Text(200),
+    "version": Integer(1, description="Required to change a rating already recorded: the version you read."),
+}
+RATING = record(workstream=STRING, period=STRING, rating=STRING, rationale=STRING, narrative=STRING,
+                suggested_rating=STRING, departure_reason=STRING, assessed_by=STRING, assessed_on=DATE,
+                version=INTEGER, recorded_by=MAYBE_STRING)  # fmt: skip
 
 
-def _actor(request) -> Actor:
-    return Actor(request.user, HistoryEntry.Channel.API)
-
-
-def _programme(request, slug) -> ProgrammeAccess:
-    return access_for(request.user, get_object_or_404(selectors.visible_programmes(request.user), slug=slug))
-
-
-def _workstream(access: ProgrammeAccess, key: str) -> Workstream:
-    queryset = Workstream.objects.select_related("section", "lead_organisation").filter(programme=access.programme)
-    return visible_or_404(access, queryset, key=key)
+def programme_json(p: Programme) -> dict:
+    return {
+        "slug": p.slug, "name": p.name, "description": p.description, "cycle_start_year": p.cycle_start_year,
+        "cycle_end_year": p.cycle_end_year, "rag_scale": p.rag_scale, "risk_threshold": p.risk_threshold,
+        "public_page": p.public_page, "version": p.version, "url": reverse("api-programme", args=[p.slug]),
+        "workstreams": reverse("api-workstreams", args=[p.slug]),
+    }  # fmt: skip
 
 
 def workstream_json(w: Workstream) -> dict:
@@ -45,30 +81,59 @@ def workstream_json(w: Workstream) -> dict:
     }  # fmt: skip
 
 
-def benefit_json(b) -> dict:
+def rating_json(a: Assessment) -> dict:
     return {
-        "key": b.key, "title": b.title, "workstream": b.workstream.key, "kind": b.kind, "status": b.status,
-        "owner": b.owner, "confidence_grade": b.confidence_grade, "method": b.method, "price_year": b.price_year,
-        "marking": b.marking, "illustrative": b.illustrative, "version": b.version,
-        # Money as strings: exact pounds and pence, as stored.
-        "profile": [{"year": y.year, "low": str(y.low), "central": str(y.central), "high": str(y.high)}
-                    for y in b.years.all()],
-        "url": reverse("api-benefit", args=[b.workstream.programme.slug, b.key]),
+        "workstream": a.workstream.key, "period": a.period.label, "rating": a.rating, "rationale": a.rationale,
+        "narrative": a.narrative, "suggested_rating": a.suggested_rating, "departure_reason": a.departure_reason,
+        "assessed_by": a.assessed_by, "assessed_on": a.assessed_on.isoformat(), "version": a.version,
+        "recorded_by": a.recorded_by.username if a.recorded_by else None,
     }  # fmt: skip
 
 
 @endpoint("GET")
 def programmes(request):
-    visible = selectors.visible_programmes(request.user)
-    return JsonResponse(page_of(request, visible, lambda p: {
-        "slug": p.slug, "name": p.name, "cycle_start_year": p.cycle_start_year, "cycle_end_year": p.cycle_end_year,
-        "workstreams": reverse("api-workstreams", args=[p.slug]),
-    }))  # fmt: skip
+    return JsonResponse(page_of(request, selectors.visible_programmes(request.user).order_by("name"), programme_json))
+
+
+@endpoint("GET", "PATCH")
+def programme(request, slug):
+    access = lookups.programme(request, slug)
+    record_ = access.programme
+    if request.method == "PATCH":
+        require_admin(access)
+        data = body_of(request)
+        version, changes = lookups.version_of(data), parse(lookups.without_version(data), PROGRAMME_CHANGES, access,
+                                                           partial=True)  # fmt: skip
+        try:
+            services.programme_update(actor=lookups.actor(request), programme=record_, expected_version=version,
+                                      **changes)  # fmt: skip
+        except StaleEdit as error:
+            raise lookups.stale(error, lookups.without_version(data)) from None
+        record_.refresh_from_db()
+    return JsonResponse(programme_json(record_))
 
 
 @endpoint("GET")
+def periods(request, slug):
+    access = lookups.programme(request, slug)
+    return JsonResponse(page_of(request, access.programme.periods.order_by("starts_on"), lambda p: {
+        "label": p.label, "cadence": p.cadence, "starts_on": p.starts_on.isoformat(),
+        "ends_on": p.ends_on.isoformat(), "published": p.is_published,
+        "ratings": reverse("api-period-ratings", args=[slug, p.label]),
+    }))  # fmt: skip
+
+
+@endpoint("GET", "POST")
 def workstreams(request, slug):
-    access = _programme(request, slug)
+    access = lookups.programme(request, slug)
+    if request.method == "POST":
+        require_admin(access)
+        fields = parse(body_of(request), WORKSTREAM_FIELDS, access, partial=False)
+        if access.programme.workstreams.filter(key=fields["key"]).exists():
+            raise ApiError(400, "Some fields are not right: see fields.",
+                           fields={"key": [f"The programme already has a workstream {fields['key']}."]})  # fmt: skip
+        created = services.workstream_create(actor=lookups.actor(request), programme=access.programme, **fields)
+        return JsonResponse(workstream_json(lookups.workstream(access, created.key)), status=201)
     found = access.visible(access.programme.workstreams.select_related("section", "lead_organisation", "programme"))
     for name, lookup in (("stage", "stage"), ("lead", "lead_organisation__short_code"), ("marking", "marking")):
         if request.GET.get(name):
@@ -76,88 +141,69 @@ def workstreams(request, slug):
     return JsonResponse(page_of(request, found.order_by("section__position", "position", "title"), workstream_json))
 
 
-def _changes(data: dict) -> dict:
-    unknown = sorted(set(data) - WORKSTREAM_CHANGES - {"version"})
-    if unknown:
-        raise ApiError(400, "Some fields cannot be changed here.", fields={f: ["Not a field you can change."]
-                                                                           for f in unknown})  # fmt: skip
-    changes = {k: v for k, v in data.items() if k != "version"}
-    if changes.get("stage_changed_on"):
-        try:
-            changes["stage_changed_on"] = datetime.date.fromisoformat(changes["stage_changed_on"])
-        except (TypeError, ValueError):
-            raise ApiError(400, "Some fields are not right: see fields.",
-                           fields={"stage_changed_on": ["Enter a date as YYYY-MM-DD."]}) from None  # fmt: skip
-    return changes
-
-
-def _version(data: dict) -> int:
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ApiError(400, "Send the version you started from, so a change made since is not lost.",
-                       fields={"version": ["Enter the record's version as a whole number."]})  # fmt: skip
-    return version
-
-
-def _stale(error: StaleEdit, yours: dict) -> ApiError:
-    saved = {name: getattr(error.obj, name) for name in yours}
-    shown = {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in saved.items()}
-    return ApiError(409, str(error), yours=yours, saved={**shown, "version": error.obj.version})
-
-
 @endpoint("GET", "PATCH")
 def workstream(request, slug, key):
-    access = _programme(request, slug)
-    record = _workstream(access, key)
+    access = lookups.programme(request, slug)
+    found = lookups.workstream(access, key)
     if request.method == "PATCH":
         access.require_owner(
-            record.lead_organisation_id,
+            found.lead_organisation_id,
             "Only the programme office and the lead organisation's editors can change this workstream.",
         )
         data = body_of(request)
-        version, changes = _version(data), _changes(data)
+        version = lookups.version_of(data)
+        changes = parse(lookups.without_version(data), WORKSTREAM_CHANGES, access, partial=True)
         try:
-            services.workstream_update(actor=_actor(request), workstream=record, expected_version=version, **changes)
+            services.workstream_update(actor=lookups.actor(request), workstream=found, expected_version=version,
+                                       **changes)  # fmt: skip
         except StaleEdit as error:
-            raise _stale(error, {k: v for k, v in data.items() if k != "version"}) from None
-        record.refresh_from_db()
-    return JsonResponse(workstream_json(record))
+            raise lookups.stale(error, lookups.without_version(data)) from None
+        found.refresh_from_db()
+    return JsonResponse(workstream_json(found))
 
 
-@endpoint("PUT")
-def rating(request, slug, key, label):
-    access = _programme(request, slug)
-    record = _workstream(access, key)
-    access.require_owner(
-        record.lead_organisation_id, "Only the programme office and the lead organisation's editors can rate this."
-    )
+def _ratings(access, **lookup):
+    queryset = Assessment.objects.filter(is_current=True, workstream__programme=access.programme, **lookup)
+    return access.visible(queryset.select_related("workstream", "period", "recorded_by"))
+
+
+@endpoint("GET")
+def workstream_ratings(request, slug, key):
+    access = lookups.programme(request, slug)
+    found = lookups.workstream(access, key)
+    return JsonResponse(page_of(request, _ratings(access, workstream=found).order_by("period__starts_on"), rating_json))
+
+
+@endpoint("GET")
+def period_ratings(request, slug, label):
+    access = lookups.programme(request, slug)
     period = get_object_or_404(access.programme.periods, label=label)
+    found = _ratings(access, period=period).order_by("workstream__section__position", "workstream__position")
+    return JsonResponse(page_of(request, found, rating_json))
+
+
+@endpoint("GET", "PUT")
+def rating(request, slug, key, label):
+    access = lookups.programme(request, slug)
+    found = lookups.workstream(access, key)
+    period = get_object_or_404(access.programme.periods, label=label)
+    existing = _ratings(access, workstream=found, period=period).first()
+    if request.method == "GET":
+        if existing is None:
+            raise Http404("No rating recorded for this period.")
+        return JsonResponse(rating_json(existing))
+    access.require_owner(
+        found.lead_organisation_id, "Only the programme office and the lead organisation's editors can rate this."
+    )
     data = body_of(request)
-    existing = Assessment.objects.filter(workstream=record, period=period, is_current=True).first()
-    fields = {k: str(data.get(k, "")) for k in ("rating", "rationale", "narrative", "departure_reason")}
-    version = _version(data) if existing is not None else None
+    fields = parse(data, RATING_FIELDS, access, partial=False)
+    version = fields.pop("version", None)
+    if existing is not None and version is None:
+        lookups.version_of(data)  # says what is missing
     try:
-        saved = status_services.assessment_record(actor=_actor(request), workstream=record, period=period,
+        saved = status_services.assessment_record(actor=lookups.actor(request), workstream=found, period=period,
                                                   expected_version=version, **fields)  # fmt: skip
     except StaleEdit as error:
-        raise _stale(error, fields) from None
-    return JsonResponse({"workstream": record.key, "period": period.label, "rating": saved.rating,
-                         "rationale": saved.rationale, "suggested_rating": saved.suggested_rating,
-                         "version": saved.version}, status=200 if existing else 201)  # fmt: skip
-
-
-def _benefits(access: ProgrammeAccess):
-    return benefit_selectors.benefits_of(access.programme).select_related("workstream__programme")
-
-
-@endpoint("GET")
-def benefits(request, slug):
-    access = _programme(request, slug)
-    return JsonResponse(page_of(request, access.visible(_benefits(access)), benefit_json))
-
-
-@endpoint("GET")
-def benefit(request, slug, key):
-    access = _programme(request, slug)
-    # Unscoped here so that visible_or_404 tells a hidden benefit (a logged refusal) from a missing one.
-    return JsonResponse(benefit_json(visible_or_404(access, _benefits(access), key=key)))
+        raise lookups.stale(error, lookups.without_version(data)) from None
+    saved = _ratings(access, pk=saved.pk).get()
+    return JsonResponse(rating_json(saved), status=200 if existing else 201)

@@ -7,11 +7,15 @@ CREATE DATABASE ... TEMPLATE on PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +65,32 @@ class Scratch:
     def run(self, *args, check=True, **kwargs) -> subprocess.CompletedProcess:
         return subprocess.run([*BLUELIGHT, *args], cwd=ROOT, env=self.env, capture_output=True, text=True,
                               check=check, **kwargs)  # fmt: skip
+
+    @contextlib.contextmanager
+    def serving(self, workers: int = 2):
+        """`bluelight serve` (gunicorn) on a free loopback port; yields its address, stops it after."""
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        env = {**self.env, "BLUELIGHT_SECURE_COOKIES": "0"}
+        log = self.data_dir / "server.log"  # a file, not a pipe: a full pipe would stall the server
+        with log.open("wb") as output:
+            server = subprocess.Popen([*BLUELIGHT, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+                                      cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"{url}/sign-in/", timeout=1).close()  # noqa: S310 (our own http address)
+                    break
+                except OSError:
+                    if server.poll() is not None:
+                        raise RuntimeError(log.read_text()) from None
+                    time.sleep(0.1)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
     def checksums(self) -> dict:
         """Every table's row count and SHA-256, read as `restore --verify` reads them."""

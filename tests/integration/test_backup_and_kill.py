@@ -17,25 +17,9 @@ import tarfile
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from tests.integration import scratch as scratches
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "workbook_import.py"
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory, django_db_setup):
-    made = scratches.make_template(tmp_path_factory.mktemp("template"))
-    yield made
-    scratches.drop(made)
-
-
-@pytest.fixture
-def scratch(template, tmp_path):
-    made = scratches.copy_of(template, tmp_path / "data")
-    yield made
-    scratches.drop(made)
 
 
 def _upload(scratch, name: str, data: bytes) -> None:

@@ -42,7 +42,7 @@ def test_an_api_edit_without_its_version_or_with_a_bad_field_changes_nothing(sma
     assert missing.status_code == 400
     assert missing.json()["error"]["fields"] == {"version": ["Enter the record's version as a whole number."]}
     unknown = api.patch(url, {"version": 1, "lead_organisation": "TP"}, content_type="application/json")
-    assert unknown.json()["error"]["fields"] == {"lead_organisation": ["Not a field you can change."]}
+    assert unknown.json()["error"]["fields"] == {"lead_organisation": ["Not a field you can send here."]}
     bad = api.patch(url, {"version": 1, "stage": "closed"}, content_type="application/json")
     assert bad.status_code == 400
     assert bad.json()["error"]["fields"]["stage_reason"] == ["Enter why the workstream was closed."]

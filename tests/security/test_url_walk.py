@@ -16,6 +16,7 @@ OPEN_WITHOUT_SIGN_IN = {
     "login": "the sign-in page itself",
     "public-page": "a programme's published reports, OFFICIAL records only",
     "public-report": "one published annual report, OFFICIAL records only",
+    "api-openapi": "the API's description: addresses and field types, no records",
 }
 SAMPLES = {"int": "1", "slug": "essex-escp", "path": "2023/24", "str": "pdf"}
 
