@@ -27,6 +27,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("session/keep-alive/", core.session_keep_alive, name="session-keep-alive"),
     path("security-log/", core.security_log, name="security-log"),
+    path("accessibility/", core.accessibility, name="accessibility"),
     path("public/<slug:slug>/", reports.public_page, name="public-page"),
     path("public/<slug:slug>/<path:label>/", reports.public_report, name="public-report"),
     path("api/v1/", include("bluelight.api.urls")),

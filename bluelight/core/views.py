@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -63,3 +64,8 @@ def security_log(request):
         "core/security_log.html",
         {"events": events[:500], "kinds": SecurityEvent.Kind.choices, "kind": kind},
     )
+
+
+@login_not_required  # the law asks that anyone can read it, signed in or not
+def accessibility(request):
+    return render(request, "core/accessibility.html")

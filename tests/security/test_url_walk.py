@@ -17,6 +17,7 @@ OPEN_WITHOUT_SIGN_IN = {
     "public-page": "a programme's published reports, OFFICIAL records only",
     "public-report": "one published annual report, OFFICIAL records only",
     "api-openapi": "the API's description: addresses and field types, no records",
+    "accessibility": "the accessibility statement, which the law says anyone may read",
 }
 SAMPLES = {"int": "1", "slug": "essex-escp", "path": "2023/24", "str": "pdf"}
 
