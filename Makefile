@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CSS := build/static/bluelight/bluelight.css
 
-.PHONY: demo test install assets runtime-packages system-packages postgres lint bench clean
+.PHONY: demo test install assets runtime-packages system-packages postgres lint bench bench-load clean
 
 demo: install runtime-packages
 	$(BIN)/bluelight demo
@@ -58,6 +58,11 @@ bench: install
 	$(BIN)/python bench/simulation.py
 	$(BIN)/python bench/board_pack.py
 	$(BIN)/python bench/workbook_import.py --formats xlsx,ods,csv
+
+# The web tier under load: gunicorn on PostgreSQL, driven by locust at 10, 25 and 50 users.
+bench-load: install system-packages
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	source <(bash scripts/postgres.sh) && $(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) node_modules build var/static

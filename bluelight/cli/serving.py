@@ -30,6 +30,9 @@ def gunicorn(bind: str, workers: int) -> None:
     argv = [
         sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", bind, "--workers", str(workers),
         "--threads", "4", "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+        # Longer than any client's or proxy's idle time, so a kept-alive connection is never closed
+        # by gunicorn just as the client reuses it (seen as "connection reset" under load).
+        "--keep-alive", "75",
     ]  # fmt: skip
     os.execv(sys.executable, argv)
 
