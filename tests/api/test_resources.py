@@ -214,3 +214,18 @@ def test_the_openapi_document_describes_every_api_address_and_no_other():
     post = doc["paths"]["/api/v1/programmes/{slug}/benefits/"]["post"]["requestBody"]["content"]["application/json"]
     assert set(post["schema"]["required"]) == {"key", "workstream", "title", "kind", "confidence_grade", "price_year",
                                                "profile", "gains"}  # fmt: skip
+
+
+def test_tokens_made_and_revoked_on_the_command_line(small_programme, office, capsys):
+    from bluelight.cli import main
+
+    assert main(["token", "create", "office", "--name", "Finance system"]) == 0
+    secret = capsys.readouterr().out.strip()
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert api.get(reverse("api-programmes")).json()["count"] == 1
+    assert main(["token", "list", "office"]) == 0
+    listed = capsys.readouterr().out
+    assert secret[:10] in listed and "Finance system" in listed and "active" in listed
+    assert main(["token", "revoke", "office", secret[:10]]) == 0
+    assert api.get(reverse("api-programmes")).status_code == 401
+    assert main(["token", "revoke", "office", "bl_nothing"]) == 1
