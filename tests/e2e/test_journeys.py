@@ -28,6 +28,9 @@ def test_record_a_rating_refused_without_rationale_then_saved(page, office, smal
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     assert "Enter the rationale for the Amber rating" in summary.inner_text()
+    from tests.e2e.axe import assert_accessible
+
+    assert_accessible(page, "(Amber refused)")
     # The summary's link takes the user to the field.
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "id_rationale"
