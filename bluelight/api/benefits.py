@@ -26,7 +26,7 @@ from bluelight.benefits.models import Benefit
 from bluelight.benefits.services import YearValues
 from bluelight.core.history import StaleEdit
 from bluelight.core.models import Marking
-from bluelight.programmes.access import visible_or_404
+from bluelight.programmes.access import programme_for, visible_or_404
 
 
 def _unit_cost(access, name: str):
@@ -113,7 +113,7 @@ def _parts(fields: dict) -> dict:
 
 @endpoint("GET", "POST")
 def benefits(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     if request.method == "POST":
         fields = parse(body_of(request), BENEFIT_FIELDS, access, partial=False)
         workstream = fields.pop("workstream")
@@ -137,7 +137,7 @@ def benefits(request, slug):
 
 @endpoint("GET", "PATCH")
 def benefit(request, slug, key):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     # Unscoped here so that visible_or_404 tells a hidden benefit (a logged refusal) from a missing one.
     found = visible_or_404(access, _benefits(access), key=key)
     if request.method == "PATCH":

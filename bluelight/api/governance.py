@@ -15,7 +15,7 @@ from bluelight.core.models import Marking
 from bluelight.governance import access as rights
 from bluelight.governance import selectors, services
 from bluelight.governance.models import Action, AgendaItem, Decision, Meeting, Risk
-from bluelight.programmes.access import require_admin, visible_or_404
+from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 
 
 def _board(access, key: str):
@@ -73,7 +73,7 @@ def risk_json(r: Risk) -> dict:
 
 @endpoint("GET", "POST")
 def risks(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     if request.method == "POST":
         fields = parse(body_of(request), RISK_FIELDS, access, partial=False)
         rights.require_workstream_or_admin(request, access, fields.get("workstream"))
@@ -88,7 +88,7 @@ def risks(request, slug):
 
 @endpoint("GET", "PATCH")
 def risk(request, slug, number):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     found = visible_or_404(access, selectors.risks_of(access.programme).select_related("programme"), number=number)
     if request.method == "PATCH":
         rights.require_workstream_or_admin(request, access, found.workstream)
@@ -153,7 +153,7 @@ def meeting_json(m: Meeting, access) -> dict:
 
 @endpoint("GET", "POST")
 def meetings(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     if request.method == "POST":
         require_admin(access)
         fields = parse(body_of(request), MEETING_FIELDS, access, partial=False)
@@ -167,7 +167,7 @@ def meetings(request, slug):
 
 @endpoint("GET", "PATCH")
 def meeting(request, slug, meeting_id):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     found = _meeting(access, meeting_id)
     if request.method == "PATCH":
         require_admin(access)
@@ -190,7 +190,7 @@ def _decisions(access, **lookup):
 @endpoint("GET")
 def decisions(request, slug):
     """The decision log: every decision this person may see, oldest meeting first."""
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     found = _decisions(access).order_by("meeting__held_on", "agenda_item__number", "pk")
     if request.GET.get("outcome"):
         found = found.filter(outcome=request.GET["outcome"])
@@ -200,7 +200,7 @@ def decisions(request, slug):
 @endpoint("GET", "POST")
 def decision(request, slug, meeting_id, number):
     """GET: the decisions recorded on one agenda item; POST: record the board's decision on it."""
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     found = _meeting(access, meeting_id)
     item = visible_or_404(access, found.agenda.all(), number=number)
     if request.method == "POST":
@@ -257,7 +257,7 @@ def _actions(access):
 
 @endpoint("GET", "POST")
 def actions(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     if request.method == "POST":
         require_admin(access)
         fields = parse(body_of(request), ACTION_FIELDS, access, partial=False)
@@ -273,7 +273,7 @@ def actions(request, slug):
 
 @endpoint("GET", "PATCH")
 def action(request, slug, number):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     found = visible_or_404(access, selectors.actions_of(access.programme).select_related("programme"), number=number)
     if request.method == "PATCH":
         rights.require_action_right(request.user, access, found)

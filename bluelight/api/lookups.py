@@ -1,32 +1,21 @@
-"""How the API finds a programme and the records a request names, always through the user's Scope,
-and the pieces every write shares: the actor, the version sent, the answer to a stale edit."""
+"""How the API finds the records a request body names, always through the user's Scope, and the
+pieces every write shares: the actor, the version sent, the answer to a stale edit. (The programme
+and workstream of an address are found by programmes.access, as for the pages.)"""
 
 from __future__ import annotations
 
 import datetime
 
-from django.shortcuts import get_object_or_404
-
 from bluelight.api.base import ApiError
 from bluelight.api.fields import Invalid
 from bluelight.core.history import Actor, StaleEdit
 from bluelight.core.models import HistoryEntry
-from bluelight.programmes import selectors
-from bluelight.programmes.access import ProgrammeAccess, access_for, visible_or_404
+from bluelight.programmes.access import ProgrammeAccess
 from bluelight.programmes.models import Organisation, Workstream
 
 
 def actor(request) -> Actor:
     return Actor(request.user, HistoryEntry.Channel.API)
-
-
-def programme(request, slug) -> ProgrammeAccess:
-    return access_for(request.user, get_object_or_404(selectors.visible_programmes(request.user), slug=slug))
-
-
-def workstream(access: ProgrammeAccess, key: str) -> Workstream:
-    queryset = Workstream.objects.select_related("section", "lead_organisation", "programme")
-    return visible_or_404(access, queryset.filter(programme=access.programme), key=key)
 
 
 def workstream_named(access: ProgrammeAccess, key: str) -> Workstream:

@@ -17,7 +17,7 @@ from bluelight.api.schemas import BOOLEAN, DATE, INTEGER, MARKING, MAYBE_DATE, M
 from bluelight.core.history import StaleEdit
 from bluelight.core.models import Marking
 from bluelight.programmes import selectors, services
-from bluelight.programmes.access import require_admin
+from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status import services as status_services
 from bluelight.status.models import Assessment
@@ -97,7 +97,7 @@ def programmes(request):
 
 @endpoint("GET", "PATCH")
 def programme(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     record_ = access.programme
     if request.method == "PATCH":
         require_admin(access)
@@ -115,7 +115,7 @@ def programme(request, slug):
 
 @endpoint("GET")
 def periods(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     return JsonResponse(page_of(request, access.programme.periods.order_by("starts_on"), lambda p: {
         "label": p.label, "cadence": p.cadence, "starts_on": p.starts_on.isoformat(),
         "ends_on": p.ends_on.isoformat(), "published": p.is_published,
@@ -125,7 +125,7 @@ def periods(request, slug):
 
 @endpoint("GET", "POST")
 def workstreams(request, slug):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     if request.method == "POST":
         require_admin(access)
         fields = parse(body_of(request), WORKSTREAM_FIELDS, access, partial=False)
@@ -133,7 +133,7 @@ def workstreams(request, slug):
             raise ApiError(400, "Some fields are not right: see fields.",
                            fields={"key": [f"The programme already has a workstream {fields['key']}."]})  # fmt: skip
         created = services.workstream_create(actor=lookups.actor(request), programme=access.programme, **fields)
-        return JsonResponse(workstream_json(lookups.workstream(access, created.key)), status=201)
+        return JsonResponse(workstream_json(created), status=201)
     found = access.visible(access.programme.workstreams.select_related("section", "lead_organisation", "programme"))
     for name, lookup in (("stage", "stage"), ("lead", "lead_organisation__short_code"), ("marking", "marking")):
         if request.GET.get(name):
@@ -143,13 +143,9 @@ def workstreams(request, slug):
 
 @endpoint("GET", "PATCH")
 def workstream(request, slug, key):
-    access = lookups.programme(request, slug)
-    found = lookups.workstream(access, key)
+    access, found = workstream_for(request, slug, key)
     if request.method == "PATCH":
-        access.require_owner(
-            found.lead_organisation_id,
-            "Only the programme office and the lead organisation's editors can change this workstream.",
-        )
+        require_edit(request, access, found)
         data = body_of(request)
         version = lookups.version_of(data)
         changes = parse(lookups.without_version(data), WORKSTREAM_CHANGES, access, partial=True)
@@ -169,14 +165,13 @@ def _ratings(access, **lookup):
 
 @endpoint("GET")
 def workstream_ratings(request, slug, key):
-    access = lookups.programme(request, slug)
-    found = lookups.workstream(access, key)
+    access, found = workstream_for(request, slug, key)
     return JsonResponse(page_of(request, _ratings(access, workstream=found).order_by("period__starts_on"), rating_json))
 
 
 @endpoint("GET")
 def period_ratings(request, slug, label):
-    access = lookups.programme(request, slug)
+    access = programme_for(request, slug)
     period = get_object_or_404(access.programme.periods, label=label)
     found = _ratings(access, period=period).order_by("workstream__section__position", "workstream__position")
     return JsonResponse(page_of(request, found, rating_json))
@@ -184,8 +179,7 @@ def period_ratings(request, slug, label):
 
 @endpoint("GET", "PUT")
 def rating(request, slug, key, label):
-    access = lookups.programme(request, slug)
-    found = lookups.workstream(access, key)
+    access, found = workstream_for(request, slug, key)
     period = get_object_or_404(access.programme.periods, label=label)
     existing = _ratings(access, workstream=found, period=period).first()
     if request.method == "GET":
