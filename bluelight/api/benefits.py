@@ -24,7 +24,6 @@ from bluelight.api.schemas import BOOLEAN, FIGURE, INTEGER, MARKING, MAYBE_STRIN
 from bluelight.benefits import selectors, services
 from bluelight.benefits.models import Benefit
 from bluelight.benefits.services import YearValues
-from bluelight.core.history import StaleEdit
 from bluelight.core.models import Marking
 from bluelight.programmes.access import programme_for, visible_or_404
 
@@ -145,13 +144,11 @@ def benefit(request, slug, key):
             found.workstream.lead_organisation_id,
             "Only the programme office and the lead organisation's editors can change this benefit.",
         )
-        data = body_of(request)
-        version = lookups.version_of(data)
-        fields = parse(lookups.without_version(data), BENEFIT_CHANGES, access, partial=True)
-        try:
-            services.benefit_update(actor=lookups.actor(request), benefit=found, expected_version=version,
-                                    **_parts(fields), **fields)  # fmt: skip
-        except StaleEdit as error:
-            raise lookups.stale(error, lookups.without_version(data)) from None
+
+        def update(**values):
+            parts = _parts(values)
+            services.benefit_update(benefit=found, **parts, **values)
+
+        lookups.change(request, access, BENEFIT_CHANGES, update)
         found = _benefits(access).get(pk=found.pk)
     return JsonResponse(benefit_json(found))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,7 +12,6 @@ from bluelight.api import lookups
 from bluelight.api.base import body_of, endpoint, page_of
 from bluelight.api.fields import Choice, Date, Integer, Invalid, Reference, Text, parse, required
 from bluelight.api.schemas import DATE, INTEGER, MARKING, MAYBE_DATE, MAYBE_INTEGER, MAYBE_STRING, STRING, record
-from bluelight.core.history import StaleEdit
 from bluelight.core.models import Marking
 from bluelight.governance import access as rights
 from bluelight.governance import selectors, services
@@ -92,15 +93,12 @@ def risk(request, slug, number):
     found = visible_or_404(access, selectors.risks_of(access.programme).select_related("programme"), number=number)
     if request.method == "PATCH":
         rights.require_workstream_or_admin(request, access, found.workstream)
-        data = body_of(request)
-        version = lookups.version_of(data)
-        fields = parse(lookups.without_version(data), RISK_CHANGES, access, partial=True)
-        if fields.get("workstream") is not None:
-            rights.require_workstream_or_admin(request, access, fields["workstream"])
-        try:
-            services.risk_update(actor=lookups.actor(request), risk=found, expected_version=version, **fields)
-        except StaleEdit as error:
-            raise lookups.stale(error, lookups.without_version(data)) from None
+
+        def moving_to(values):
+            if values.get("workstream") is not None:
+                rights.require_workstream_or_admin(request, access, values["workstream"])
+
+        lookups.change(request, access, RISK_CHANGES, partial(services.risk_update, risk=found), check=moving_to)
         found.refresh_from_db()
     return JsonResponse(risk_json(found))
 
@@ -171,13 +169,7 @@ def meeting(request, slug, meeting_id):
     found = _meeting(access, meeting_id)
     if request.method == "PATCH":
         require_admin(access)
-        data = body_of(request)
-        version = lookups.version_of(data)
-        fields = parse(lookups.without_version(data), MEETING_CHANGES, access, partial=True)
-        try:
-            services.meeting_update(actor=lookups.actor(request), meeting=found, expected_version=version, **fields)
-        except StaleEdit as error:
-            raise lookups.stale(error, lookups.without_version(data)) from None
+        lookups.change(request, access, MEETING_CHANGES, partial(services.meeting_update, meeting=found))
         found.refresh_from_db()
     return JsonResponse(meeting_json(found, access))
 
@@ -277,12 +269,6 @@ def action(request, slug, number):
     found = visible_or_404(access, selectors.actions_of(access.programme).select_related("programme"), number=number)
     if request.method == "PATCH":
         rights.require_action_right(request.user, access, found)
-        data = body_of(request)
-        version = lookups.version_of(data)
-        fields = parse(lookups.without_version(data), ACTION_CHANGES, access, partial=True)
-        try:
-            services.action_update(actor=lookups.actor(request), action=found, expected_version=version, **fields)
-        except StaleEdit as error:
-            raise lookups.stale(error, lookups.without_version(data)) from None
+        lookups.change(request, access, ACTION_CHANGES, partial(services.action_update, action=found))
         found.refresh_from_db()
     return JsonResponse(action_json(found))

@@ -5,9 +5,10 @@ and workstream of an address are found by programmes.access, as for the pages.)"
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
-from bluelight.api.base import ApiError
-from bluelight.api.fields import Invalid
+from bluelight.api.base import ApiError, body_of
+from bluelight.api.fields import Invalid, parse
 from bluelight.core.history import Actor, StaleEdit
 from bluelight.core.models import HistoryEntry
 from bluelight.programmes.access import ProgrammeAccess
@@ -50,6 +51,21 @@ def version_of(data: dict) -> int:
 
 def without_version(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "version"}
+
+
+def change(request, access: ProgrammeAccess, fields: dict, update: Callable, check: Callable | None = None) -> None:
+    """A PATCH: the version sent and the fields by `fields`, then `update(actor=, expected_version=, **values)`
+    (`check(values)` first, if given). A stale version answers 409 with both versions; nothing is saved."""
+    data = body_of(request)
+    version = version_of(data)
+    sent = without_version(data)
+    values = parse(sent, fields, access, partial=True)
+    if check is not None:
+        check(values)
+    try:
+        update(actor=actor(request), expected_version=version, **values)
+    except StaleEdit as error:
+        raise stale(error, sent) from None
 
 
 def stale(error: StaleEdit, yours: dict) -> ApiError:

@@ -6,6 +6,8 @@ risks, meetings, decisions and actions in governance.py.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -101,14 +103,7 @@ def programme(request, slug):
     record_ = access.programme
     if request.method == "PATCH":
         require_admin(access)
-        data = body_of(request)
-        version, changes = lookups.version_of(data), parse(lookups.without_version(data), PROGRAMME_CHANGES, access,
-                                                           partial=True)  # fmt: skip
-        try:
-            services.programme_update(actor=lookups.actor(request), programme=record_, expected_version=version,
-                                      **changes)  # fmt: skip
-        except StaleEdit as error:
-            raise lookups.stale(error, lookups.without_version(data)) from None
+        lookups.change(request, access, PROGRAMME_CHANGES, partial(services.programme_update, programme=record_))
         record_.refresh_from_db()
     return JsonResponse(programme_json(record_))
 
@@ -146,14 +141,7 @@ def workstream(request, slug, key):
     access, found = workstream_for(request, slug, key)
     if request.method == "PATCH":
         require_edit(request, access, found)
-        data = body_of(request)
-        version = lookups.version_of(data)
-        changes = parse(lookups.without_version(data), WORKSTREAM_CHANGES, access, partial=True)
-        try:
-            services.workstream_update(actor=lookups.actor(request), workstream=found, expected_version=version,
-                                       **changes)  # fmt: skip
-        except StaleEdit as error:
-            raise lookups.stale(error, lookups.without_version(data)) from None
+        lookups.change(request, access, WORKSTREAM_CHANGES, partial(services.workstream_update, workstream=found))
         found.refresh_from_db()
     return JsonResponse(workstream_json(found))
 
