@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -137,8 +138,15 @@ def decision_json(d: Decision) -> dict:
     }  # fmt: skip
 
 
-def meeting_json(m: Meeting, access) -> dict:
-    items = access.visible(m.agenda.select_related("workstream").order_by("number"))
+def _meetings(access):
+    """The meetings with the agenda items this person may see, fetched in one query for the whole page."""
+    agenda = access.visible(AgendaItem.objects.select_related("workstream").order_by("number"))
+    meetings = access.programme.meetings.select_related("board", "programme")
+    return meetings.prefetch_related(Prefetch("agenda", queryset=agenda))
+
+
+def meeting_json(m: Meeting) -> dict:
+    items = m.agenda.all()
     return {
         "id": m.pk, "board": m.board.key, "held_on": m.held_on.isoformat(), "location": m.location,
         "chaired_by": m.chaired_by, "status": m.status, "minutes": m.minutes, "version": m.version,
@@ -156,11 +164,11 @@ def meetings(request, slug):
         require_admin(access)
         fields = parse(body_of(request), MEETING_FIELDS, access, partial=False)
         created = services.meeting_create(actor=lookups.actor(request), programme=access.programme, **fields)
-        return JsonResponse(meeting_json(created, access), status=201)
-    found = access.programme.meetings.select_related("board", "programme").order_by("held_on", "pk")
+        return JsonResponse(meeting_json(_meetings(access).get(pk=created.pk)), status=201)
+    found = _meetings(access).order_by("held_on", "pk")
     if request.GET.get("status"):
         found = found.filter(status=request.GET["status"])
-    return JsonResponse(page_of(request, found, lambda m: meeting_json(m, access)))
+    return JsonResponse(page_of(request, found, meeting_json))
 
 
 @endpoint("GET", "PATCH")
@@ -170,8 +178,7 @@ def meeting(request, slug, meeting_id):
     if request.method == "PATCH":
         require_admin(access)
         lookups.change(request, access, MEETING_CHANGES, partial(services.meeting_update, meeting=found))
-        found.refresh_from_db()
-    return JsonResponse(meeting_json(found, access))
+    return JsonResponse(meeting_json(_meetings(access).get(pk=found.pk)))
 
 
 def _decisions(access, **lookup):

@@ -229,3 +229,29 @@ def test_tokens_made_and_revoked_on_the_command_line(small_programme, office, ca
     assert main(["token", "revoke", "office", secret[:10]]) == 0
     assert api.get(reverse("api-programmes")).status_code == 401
     assert main(["token", "revoke", "office", "bl_nothing"]) == 1
+
+
+def test_the_meetings_list_asks_the_database_the_same_number_of_times_for_two_meetings_as_for_six(
+    board_setup, office, system
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bluelight.governance import services as governance
+
+    api, url = _api(office), reverse("api-meetings", args=["test"])
+    api.get(url)  # the token's first use is noted once; the counts below are of plain reads
+
+    def count() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            meetings = api.get(url).json()["count"]
+        return meetings, len(queries)
+
+    two = count()
+    for day in (2, 3, 4, 5):
+        meeting = governance.meeting_create(actor=system, board=board_setup["board"], programme=board_setup["programme"],
+                                            held_on=datetime.date(2024, 6, day))  # fmt: skip
+        governance.agenda_item_add(actor=system, meeting=meeting, title=f"Item on day {day}")
+    six = count()
+    assert (two[0], six[0]) == (2, 6)
+    assert six[1] == two[1]
