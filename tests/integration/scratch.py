@@ -8,14 +8,12 @@ CREATE DATABASE ... TEMPLATE on PostgreSQL.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,25 +66,11 @@ class Scratch:
 
     @contextlib.contextmanager
     def serving(self, workers: int = 2):
-        """`bluelight serve` (gunicorn) on a free loopback port; yields its address, stops it after."""
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        env = {**self.env, "BLUELIGHT_SECURE_COOKIES": "0"}
-        log = self.data_dir / "server.log"  # a file, not a pipe: a full pipe would stall the server
-        with log.open("wb") as output:
-            server = subprocess.Popen([*BLUELIGHT, "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
-                                      cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
+        """`bluelight serve` (gunicorn) on a free loopback port, started as the load bench starts it;
+        yields its address and stops it after."""
+        server, url = _load_bench().serve({**self.env, "BLUELIGHT_SECURE_COOKIES": "0"}, workers,
+                                          self.data_dir / "server.log")  # fmt: skip
         try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"{url}/sign-in/", timeout=1).close()  # noqa: S310 (our own http address)
-                    break
-                except OSError:
-                    if server.poll() is not None:
-                        raise RuntimeError(log.read_text()) from None
-                    time.sleep(0.1)
             yield url
         finally:
             server.terminate()
@@ -115,6 +99,13 @@ class Scratch:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.sqlite_path}{suffix}").unlink(missing_ok=True)
         shutil.rmtree(self.data_dir / "uploads", ignore_errors=True)
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("web_load", ROOT / "bench" / "web_load.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_template(folder: Path) -> Scratch:
