@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 
 from bluelight.api import lookups
-from bluelight.api.base import ApiError, body_of, endpoint, page_of
+from bluelight.api.base import body_of, endpoint, page_of
 from bluelight.api.fields import (
     Boolean,
     Choice,
@@ -120,9 +120,6 @@ def benefits(request, slug):
             workstream.lead_organisation_id,
             "Only the programme office and the lead organisation's editors can add benefits to this workstream.",
         )
-        if selectors.benefits_of(access.programme).filter(key=fields["key"]).exists():
-            raise ApiError(400, "Some fields are not right: see fields.",
-                           fields={"key": [f"The programme already has a benefit {fields['key']}."]})  # fmt: skip
         created = services.benefit_create(actor=lookups.actor(request), workstream=workstream, **_parts(fields),
                                           **fields)  # fmt: skip
         return JsonResponse(benefit_json(_benefits(access).get(pk=created.pk)), status=201)

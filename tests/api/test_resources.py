@@ -255,3 +255,12 @@ def test_the_meetings_list_asks_the_database_the_same_number_of_times_for_two_me
     six = count()
     assert (two[0], six[0]) == (2, 6)
     assert six[1] == two[1]
+
+
+def test_a_benefit_short_name_already_taken_is_refused(small_programme, office):
+    api = _api(office)
+    assert _send(api, "post", reverse("api-benefits", args=["test"]), _benefit()).status_code == 201
+    again = _send(api, "post", reverse("api-benefits", args=["test"]), _benefit(title="Another"))
+    assert again.status_code == 400
+    assert "already has a benefit with the short name fleet-savings" in again.json()["error"]["fields"]["key"][0]
+    assert Benefit.objects.count() == 1
