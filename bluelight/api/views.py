@@ -181,7 +181,7 @@ def rating(request, slug, key, label):
     fields = parse(data, RATING_FIELDS, access, partial=False)
     version = fields.pop("version", None)
     if existing is not None and version is None:
-        lookups.version_of(data)  # says what is missing
+        lookups.version_of(data)  # raises the 400 that asks for the version, as every change does
     try:
         saved = status_services.assessment_record(actor=lookups.actor(request), workstream=found, period=period,
                                                   expected_version=version, **fields)  # fmt: skip
