@@ -160,32 +160,24 @@ class Reader:
                 header["when"] = (header["when"] + "; " if header["when"] else "") + (date.group(1) or date.group(2))
             elif bullet and split_areas(plain, self.gazetteer) and not organisations:
                 header["areas"].extend(split_areas(plain, self.gazetteer))
-            elif bullet or (organisations and _runs_on(organisations[-1], plain)):
-                organisations.append(plain)
-            elif re.fullmatch(r"[A-Z]{2,6}", plain) and not header["abbreviation"]:
+            elif re.fullmatch(r"[A-Z]{2,6}", plain) and not header["abbreviation"] and not bullet:
                 header["abbreviation"] = plain
-            elif (
-                item.parent
-                and not organisations
-                and len(plain) < 140
-                and not plain.endswith(".")
-                and self.doc.line(number - 1)
-            ):
-                organisations.append(plain)
-            elif (
-                item.parent
-                and organisations
-                and not organisations[-1].endswith(".")
-                and len(plain) < 80
-                and not plain.endswith(".")
-                and self.doc.line(number - 1)
-            ):
+            elif bullet or self._organisation_line(item, organisations, plain, number):
                 organisations.append(plain)
             else:
                 break
             number += 1
         header["organisations"] = " ".join(organisations)
         return header, number
+
+    def _organisation_line(self, item: Item, organisations: list[str], plain: str, number: int) -> bool:
+        if organisations and _runs_on(organisations[-1], plain):
+            return True
+        if not item.parent or not self.doc.line(number - 1) or plain.endswith("."):
+            return False  # a sub-project's organisations follow its name with no blank line between
+        if not organisations:
+            return len(plain) < 140
+        return not organisations[-1].endswith(".") and len(plain) < 80
 
     def _next_text(self, number: int, end: int):
         for ahead in range(number + 1, end):

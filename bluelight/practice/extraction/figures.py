@@ -137,7 +137,7 @@ def _figure(kind: str, written: str, after: str, sentence: str) -> dict:
         number = _number(body[: magnitude.start()] if magnitude else body)
         value = number * MAGNITUDES[magnitude.group(1)] if number is not None and magnitude else number
         unit = "£" + (f" {period}" if period else "")
-        if value is not None and not magnitude and value < 100 and "every £1" not in sentence and "£1" != written:
+        if value is not None and not magnitude and value < 100 and "every £1" not in sentence and written != "£1":
             flag = f"{written} looks to lack its magnitude (thousand? million?); kept as written"
     elif kind == "thousands":
         value = _number(written[:-1])
