@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "bluelight.governance",
     "bluelight.exchange",
     "bluelight.api",
+    "bluelight.practice",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from bluelight.core.forms_auth import SignInForm
 from bluelight.exchange import views as exchange
 from bluelight.governance import views as governance
 from bluelight.governance import views_registers as registers
+from bluelight.practice import views as practice
 from bluelight.programmes import views as programmes
 from bluelight.programmes import views_setup as setup
 from bluelight.reports import views as reports
@@ -34,6 +35,13 @@ urlpatterns = [
     path("account/tokens/", api_pages.tokens, name="api-tokens"),
     path("account/tokens/<int:token_id>/revoke/", api_pages.token_revoke, name="api-token-revoke"),
     path("", programmes.programme_list, name="programme-list"),
+    path("practice/", practice.library, name="practice-library"),
+    path("practice/areas/", practice.areas, name="practice-areas"),
+    path("practice/<slug:key>/", practice.entry_detail, name="practice-entry"),
+    path("practice/<slug:key>/adopt/", practice.adopt_choose, name="practice-adopt-choose"),
+    path("practice/<slug:key>/adopt/<slug:slug>/", practice.adopt, name="practice-adopt"),
+    path("practice/<slug:key>/approve/", practice.approve, name="practice-approve"),
+    path(W + "publish/", practice.publish, name="practice-publish"),
     path("organisations/", core.organisation_list, name="organisation-list"),
     path("organisations/new/", core.organisation_create, name="organisation-create"),
     path("programmes/new/", setup.programme_create, name="programme-create"),

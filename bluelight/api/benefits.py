@@ -54,6 +54,7 @@ BENEFIT_CHANGES = {
     "deadweight": Share(),
     "attribution": Share(),
     "adjustments_justification": Text(),
+    "evidence": Text(description="Where the case for the benefit comes from."),
     "health": Boolean(),
     "marking": Choice(Marking.values),
     "illustrative": Boolean(),
@@ -69,8 +70,8 @@ BENEFIT_FIELDS = required(
 BENEFIT = record(
     key=STRING, title=STRING, workstream=STRING, kind=STRING, status=STRING, owner=STRING, measure=STRING,
     baseline=STRING, confidence_grade=INTEGER, method=STRING, unit_cost=MAYBE_STRING, price_year=INTEGER,
-    deadweight=STRING, attribution=STRING, adjustments_justification=STRING, health=BOOLEAN, marking=MARKING,
-    illustrative=BOOLEAN, version=INTEGER, url=STRING,
+    deadweight=STRING, attribution=STRING, adjustments_justification=STRING, evidence=STRING, health=BOOLEAN,
+    marking=MARKING, illustrative=BOOLEAN, version=INTEGER, url=STRING,
     profile={"type": "array", "items": record(year=INTEGER, low=FIGURE, central=FIGURE, high=FIGURE)},
     gains={"type": "array", "items": record(organisation=STRING, share=STRING)},
 )  # fmt: skip
@@ -82,7 +83,8 @@ def benefit_json(b: Benefit) -> dict:
         "owner": b.owner, "measure": b.measure, "baseline": b.baseline, "confidence_grade": b.confidence_grade,
         "method": b.method, "unit_cost": b.unit_cost.name if b.unit_cost else None, "price_year": b.price_year,
         "deadweight": str(b.deadweight), "attribution": str(b.attribution),
-        "adjustments_justification": b.adjustments_justification, "health": b.health, "marking": b.marking,
+        "adjustments_justification": b.adjustments_justification, "evidence": b.evidence, "health": b.health,
+        "marking": b.marking,
         "illustrative": b.illustrative, "version": b.version,
         # Money as strings: exact pounds and pence, as stored.
         "profile": [{"year": y.year, "low": str(y.low), "central": str(y.central), "high": str(y.high)}

@@ -124,6 +124,10 @@ class BenefitForm(VersionedForm):
         f["adjustments_justification"] = forms.CharField(
             widget=forms.Textarea, required=False, label="Why these adjustments"
         )
+        f["evidence"] = forms.CharField(
+            widget=forms.Textarea, required=False, label="Evidence",
+            help_text="Where the case for this benefit comes from: an evaluation, a study, another area's results.",
+        )  # fmt: skip
         f["health"] = forms.BooleanField(required=False, label="A health benefit (discount at 1.5%)")
         f["illustrative"] = forms.BooleanField(required=False, label="Figures are illustrative")
         f["marking"] = marking_choice()

@@ -116,6 +116,9 @@ class Benefit(models.Model):
     deadweight = models.DecimalField(**SHARE, default=Decimal(0))
     attribution = models.DecimalField(**SHARE, default=Decimal(1))
     adjustments_justification = models.TextField(blank=True)
+    evidence = models.TextField(
+        blank=True, help_text="Where the case for this benefit comes from: a study, an evaluation, another area's results."
+    )
     health = models.BooleanField(default=False, help_text="Discount at the Green Book health rate (1.5%).")
     payers = models.ManyToManyField(Organisation, related_name="benefits_paid", blank=True)
     marking = marking_field()

@@ -32,7 +32,7 @@ from bluelight.programmes.models import Programme, Workstream
 
 BENEFIT_FIELDS = [
     "title", "kind", "owner", "measure", "baseline", "status", "confidence_grade", "method", "unit_cost",
-    "price_year", "deadweight", "attribution", "adjustments_justification", "health", "illustrative",
+    "price_year", "deadweight", "attribution", "adjustments_justification", "evidence", "health", "illustrative",
     "marking",
 ]  # fmt: skip
 

@@ -58,8 +58,8 @@ def unit_costs(request, slug):
 
 BENEFIT_FIELDS = (
     "workstream", "title", "kind", "status", "owner", "measure", "baseline", "confidence_grade", "method",
-    "unit_cost", "price_year", "deadweight", "attribution", "adjustments_justification", "health", "illustrative",
-    "marking",
+    "unit_cost", "price_year", "deadweight", "attribution", "adjustments_justification", "evidence", "health",
+    "illustrative", "marking",
 )  # fmt: skip
 
 

@@ -113,7 +113,7 @@ def _set_many(workstream: Workstream, partner_organisations, priorities) -> None
 
 @transaction.atomic
 def workstream_create(
-    *, actor: Actor, programme: Programme, partner_organisations=(), priorities=(), **fields
+    *, actor: Actor, programme: Programme, partner_organisations=(), priorities=(), note: str = "", **fields
 ) -> Workstream:
     workstream = Workstream(programme=programme, **fields)
     if not workstream.position and workstream.section_id:
@@ -128,6 +128,7 @@ def workstream_create(
         HistoryEntry.Action.CREATED,
         actor,
         history.diff({}, history.snapshot(workstream, WORKSTREAM_FIELDS)),
+        note=note,
     )
     return workstream
 

@@ -46,6 +46,9 @@ def workstream_detail(request, slug, key):
     timeline += list(history.history_of_many(Assessment, assessment_ids)[:50])
     timeline.sort(key=lambda e: (e.at, e.id), reverse=True)
     today = timezone.localdate()
+    can_edit = rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id)
+    adoption = getattr(workstream, "adopted_from", None)  # the library entry it was adopted from, if any
+    library_entries = list(workstream.library_entries.all())
     return render(
         request,
         "programmes/workstream_detail.html",
@@ -56,7 +59,11 @@ def workstream_detail(request, slug, key):
             "history_lines": lines,
             "timeline": timeline[:50],
             "periods": list(status_selectors.periods_of(access.programme)),
-            "can_edit": rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id),
+            "can_edit": can_edit,
+            "library_source": adoption.entry if adoption else None,
+            "library_entries": library_entries,
+            "can_publish": can_edit and workstream.stage == "closed" and not library_entries
+            and workstream.documents.filter(kind="closure_report").exists(),
             "milestones": [(m, m.state(today)) for m in workstream.milestones.all()],
             "risks": access.visible(workstream.risks.filter(status="open")),
             "papers": access.visible(workstream.documents.all()),

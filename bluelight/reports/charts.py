@@ -82,3 +82,25 @@ def line_chart(
             parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{s.colour}"/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def bar_chart(rows: list[tuple[str, float]], title: str, unit: str, width: int = 640) -> str:
+    """Horizontal bars, one a row, each labelled with its name and value (counts, not money)."""
+    label_w, right, bar_h, gap, top = 210, 50, 18, 6, 10
+    height = top * 2 + len(rows) * (bar_h + gap)
+    top_value = _nice_max(max(v for _, v in rows)) if rows else 1.0
+    plot_w = width - label_w - right
+    description = "; ".join(f"{name}: {value:g} {unit}" for name, value in rows)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="bar-title bar-desc" class="bl-chart" font-family="Arial, sans-serif" font-size="13">',
+        f'<title id="bar-title">{escape(title)}</title><desc id="bar-desc">{escape(description)}</desc>',
+    ]
+    for i, (name, value) in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        length = plot_w * value / top_value
+        parts.append(f'<text x="{label_w - 8}" y="{y + 13}" text-anchor="end" fill="#0b0c0c">{escape(name)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar_h}" fill="#1d70b8"/>')
+        parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" fill="#0b0c0c">{value:g}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

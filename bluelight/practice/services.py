@@ -1,0 +1,262 @@
+"""Writing to the library: loading the catalogue, adopting an entry, publishing a closure report."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from bluelight.benefits.models import Benefit
+from bluelight.benefits.services import benefit_create
+from bluelight.core import history
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry
+from bluelight.practice.extraction import slug
+from bluelight.practice.extraction.entries import category_of
+from bluelight.practice.extraction.figures import figures_in
+from bluelight.practice.extraction.names import canonical_area
+from bluelight.practice.extraction.text import sentences
+from bluelight.practice.models import Adoption, Entry, EntryFacet
+from bluelight.practice.search import backend
+from bluelight.practice.search.base import Document
+from bluelight.programmes.models import Workstream
+from bluelight.programmes.services import workstream_create
+
+SOURCE = "Emergency Services Collaboration Working Group, National Overview (2016 refresh)"
+
+
+def _paragraph_texts(content: dict) -> list[str]:
+    texts = [p["text"] for p in content.get("background", [])]
+    for block in content.get("implementations", []) + content.get("benefits", []) + content.get("future", []):
+        texts += [block.get("group", "")] + [p["text"] for p in block.get("paragraphs", [])]
+    return [t for t in texts + [p["text"] for p in content.get("evaluation", [])] if t]
+
+
+def categories(content: dict) -> list[str]:
+    found = []
+    for group in content.get("benefits", []):
+        keys = [group["category"]] if group.get("category") else [category_of(p["text"]) for p in group["paragraphs"]]
+        found += [k for k in keys if k and k not in found]
+    return found
+
+
+def _quantified(content: dict) -> bool:
+    return any(f["part"] == "benefits" for f in content.get("figures", []))
+
+
+def _facets(entry: Entry) -> list[EntryFacet]:
+    content = entry.content
+    values = {
+        ("section", entry.section),
+        ("status", entry.status),
+        ("quantified", "yes" if _quantified(content) else "no"),
+    }
+    values |= {("area", canonical_area(a)) for a in entry.areas}
+    values |= {("service", s) for s in entry.services}
+    values |= {("category", c) for c in categories(content)}
+    return [EntryFacet(entry=entry, facet=f, value=v[:200]) for f, v in sorted(values)]
+
+
+def document(entry: Entry) -> Document:
+    content = entry.content
+    places = list(entry.areas) + [o["name"] for o in content.get("organisations", [])]
+    places += [o["abbreviation"] for o in content.get("organisations", []) if o.get("abbreviation")]
+    body = [entry.section, entry.summary] + _paragraph_texts(content)
+    title = entry.title + (f" {content['abbreviation']}" if content.get("abbreviation") else "")
+    return Document(entry.pk, title, " ".join(places), " ".join(body))
+
+
+def index(entries: list[Entry]) -> None:
+    """The facets and the full-text rows of these entries, rebuilt."""
+    EntryFacet.objects.filter(entry__in=[e.pk for e in entries]).delete()
+    EntryFacet.objects.bulk_create([facet for entry in entries for facet in _facets(entry)], batch_size=2000)
+    backend().index([document(entry) for entry in entries])
+
+
+def _fields(data: dict) -> dict:
+    return {
+        "title": data["title"], "section": data["section"], "section_number": data["section_number"],
+        "status": data["status"], "summary": data.get("summary", ""), "started": data.get("started", ""),
+        "areas": data["areas"], "services": data.get("services", []), "figure_count": len(data.get("figures", [])),
+        "content": data, "origin": Entry.Origin.OVERVIEW, "state": Entry.State.PUBLISHED,
+    }  # fmt: skip
+
+
+@transaction.atomic
+def load_catalogue(catalogue: dict, *, actor: Actor) -> dict:
+    """Make the library's overview entries what the catalogue says: add, update, remove. Idempotent.
+
+    An entry a programme has adopted is never removed (the adoption keeps pointing at it).
+    """
+    existing = {e.key: e for e in Entry.objects.filter(origin=Entry.Origin.OVERVIEW)}
+    created = updated = 0
+    loaded = []
+    for data in catalogue["entries"]:
+        entry = existing.pop(data["key"], None)
+        fields = _fields(data)
+        if entry is None:
+            entry = Entry.objects.create(key=data["key"], **fields)
+            created += 1
+        elif any(getattr(entry, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(entry, name, value)
+            entry.version += 1
+            entry.save()
+            updated += 1
+        loaded.append(entry)
+    by_key = {e.key: e for e in loaded}
+    for entry, data in zip(loaded, catalogue["entries"], strict=True):
+        parent = by_key.get(data.get("parent") or "")
+        if entry.parent_id != (parent.pk if parent else None):
+            entry.parent = parent
+            entry.save(update_fields=["parent"])
+    gone = [e for e in existing.values() if not e.adoptions.exists()]
+    backend().remove([e.pk for e in gone])
+    Entry.objects.filter(pk__in=[e.pk for e in gone]).delete()
+    index(loaded)
+    return {"created": created, "updated": updated, "removed": len(gone), "total": len(loaded)}
+
+
+# Adopting an entry as a draft workstream.
+BENEFIT_KIND = {
+    "savings": Benefit.Kind.CASHABLE, "response": Benefit.Kind.NON_CASHABLE, "efficiency": Benefit.Kind.NON_CASHABLE,
+    "working": Benefit.Kind.NON_CASHABLE, "outcomes": Benefit.Kind.SOCIAL, "safety": Benefit.Kind.SOCIAL,
+}  # fmt: skip
+WEAKEST_EVIDENCE = 6  # evidence from another area is not yet evidence here
+
+
+def citation(entry: Entry, line: int | None = None) -> str:
+    if entry.origin == Entry.Origin.PROGRAMME:
+        where = (
+            f"closure report of {entry.workstream} ({entry.workstream.programme})"
+            if entry.workstream
+            else "a closure report"
+        )
+        return f"{entry.title}, from the {where}"
+    lines = entry.lines
+    at = f"line {line}" if line else (f"lines {lines[0]}–{lines[1]}" if lines else "")
+    return f"{entry.title} ({SOURCE}, {at})"
+
+
+def benefit_lines(entry: Entry) -> list[dict]:
+    """One proposed benefit per benefit group of the entry, with its evidence: the quantified
+    sentences where there are any, the group's first paragraph where there are none."""
+    lines = []
+    figures = entry.content.get("figures", [])
+    for number, group in enumerate(entry.content.get("benefits", [])):
+        texts = [p["text"] for p in group["paragraphs"]]
+        if not texts:
+            continue
+        quoted = [f for f in figures if f["part"] == "benefits" and any(f["sentence"] in t for t in texts)]
+        sentences_seen, evidence = set(), []
+        for figure in quoted:
+            if figure["sentence"] not in sentences_seen:
+                sentences_seen.add(figure["sentence"])
+                evidence.append(f"“{figure['sentence']}” (practice library: {citation(entry, figure['line'])})")
+        if not evidence:
+            evidence.append(f"“{texts[0]}” (practice library: {citation(entry, group['line'])})")
+        category = group.get("category") or category_of(" ".join(texts))
+        title = group["group"] or (sentences(texts[0]) or [texts[0]])[0]
+        lines.append({
+            "number": number, "title": title[:300], "category": category,
+            "kind": BENEFIT_KIND.get(category, Benefit.Kind.NON_CASHABLE), "evidence": "\n".join(evidence),
+            "figures": len(quoted),
+        })  # fmt: skip
+    return lines
+
+
+@transaction.atomic
+def adopt(
+    *, actor: Actor, entry: Entry, programme, section, lead_organisation, key: str, title: str, description: str,
+    partner_organisations=(), benefit_numbers: list[int] | None = None,
+) -> Workstream:  # fmt: skip
+    """A draft (proposed) workstream in `programme`, pre-filled from the entry and linked back to it."""
+    if entry.state != Entry.State.PUBLISHED:
+        raise ValidationError({"entry": "Only a published library entry can be adopted."})
+    workstream = workstream_create(
+        actor=actor, programme=programme, section=section, lead_organisation=lead_organisation, key=key,
+        title=title, description=description, stage=Workstream.Stage.PROPOSED,
+        partner_organisations=partner_organisations, note=f"Adopted from the practice library: {citation(entry)}.",
+    )  # fmt: skip
+    Adoption.objects.create(entry=entry, workstream=workstream, programme=programme, adopted_by=actor.user)
+    settings = getattr(programme, "benefit_settings", None)
+    price_year = settings.price_base_year if settings else programme.cycle_start_year
+    chosen = [line for line in benefit_lines(entry) if benefit_numbers is None or line["number"] in benefit_numbers]
+    for line in chosen:
+        benefit_create(
+            actor=actor, workstream=workstream, key=f"{key}-{slug(line['title'])}"[:80].rstrip("-"),
+            title=line["title"], kind=line["kind"], confidence_grade=WEAKEST_EVIDENCE, price_year=price_year,
+            evidence=line["evidence"], status=Benefit.Status.IDENTIFIED,
+            gains=[(lead_organisation, 1)], years=[],
+        )  # fmt: skip
+    return workstream
+
+
+# Publishing a closed workstream's closure report back to the library.
+def _entry_from_closure(workstream: Workstream, report) -> dict:
+    parts = {
+        "background": [{"text": t, "line": 0, "bullet": ""} for t in (workstream.description, report.summary) if t],
+        "implementations": [{
+            "area": "", "when": "", "status": "", "started": "", "line": 0,
+            "organisations": [{"name": o.name, "abbreviation": o.short_code, "kind": o.kind, "written": o.name}
+                              for o in [workstream.lead_organisation, *workstream.partner_organisations.all()]],
+            "paragraphs": [{"text": report.outcome, "line": 0, "bullet": ""}] if report.outcome else [],
+        }],
+        "benefits": [
+            {"group": group, "category": category_of(text), "line": 0,
+             "paragraphs": [{"text": t, "line": 0, "bullet": ""} for t in text.split("\n") if t.strip()]}
+            for group, text in (("Benefits delivered", report.benefits_delivered),
+                                ("Lessons learned", report.lessons_learned)) if text
+        ],
+        "future": [], "evaluation": [], "flags": [],
+    }  # fmt: skip
+    figures = []
+    for group in parts["benefits"]:
+        for paragraph in group["paragraphs"]:
+            for sentence in sentences(paragraph["text"]):
+                figures += [{**f, "sentence": sentence, "line": 0, "part": "benefits"} for f in figures_in(sentence)]
+    parts["figures"] = figures
+    parts["organisations"] = parts["implementations"][0]["organisations"]
+    return parts
+
+
+@transaction.atomic
+def propose_publication(*, actor: Actor, workstream: Workstream, area: str, section: str) -> Entry:
+    """A draft library entry from a closed workstream's approved closure report, awaiting the office."""
+    if workstream.stage != Workstream.Stage.CLOSED:
+        raise ValidationError({"workstream": "Only a closed workstream's closure report can be published."})
+    report = workstream.documents.filter(kind="closure_report").order_by("-created_at").first()
+    if report is None:
+        raise ValidationError({"workstream": "The workstream has no closure report to publish."})
+    if not area.strip():
+        raise ValidationError({"area": "Enter the area the work was done in, as the library names areas."})
+    if Entry.objects.filter(workstream=workstream).exists():
+        raise ValidationError({"workstream": "This closure report has already been sent to the library."})
+    content = _entry_from_closure(workstream, report)
+    content["implementations"][0]["area"] = area.strip()
+    services = sorted({o["kind"] for o in content["organisations"]})
+    entry = Entry.objects.create(
+        key=f"{workstream.programme.slug}-{workstream.key}"[:120], title=workstream.title, section=section,
+        section_number=90, status=Entry.Status.CLOSED, summary=(sentences(workstream.description) or [""])[0],
+        started="", areas=[area.strip()], services=services, figure_count=len(content["figures"]),
+        content=content, origin=Entry.Origin.PROGRAMME, state=Entry.State.AWAITING_APPROVAL, workstream=workstream,
+        proposed_by=actor.user,
+    )  # fmt: skip
+    history.record(entry, HistoryEntry.Action.CREATED, actor, {"state": [None, entry.state]},
+                   note=f"Proposed for the library from the closure report '{report.title}'.")  # fmt: skip
+    return entry
+
+
+@transaction.atomic
+def approve_publication(*, actor: Actor, entry: Entry) -> Entry:
+    if entry.state != Entry.State.AWAITING_APPROVAL:
+        raise ValidationError({"entry": "This entry is not awaiting approval."})
+    entry.state = Entry.State.PUBLISHED
+    entry.approved_by = actor.user
+    entry.approved_at = timezone.now()
+    entry.version += 1
+    entry.save()
+    index([entry])
+    history.record(entry, HistoryEntry.Action.CHANGED, actor,
+                   {"state": [Entry.State.AWAITING_APPROVAL, Entry.State.PUBLISHED]}, note="Approved for the library.")  # fmt: skip
+    return entry
