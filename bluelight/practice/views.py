@@ -49,10 +49,10 @@ def library(request):
 
 def _entry_for(request, key: str) -> Entry:
     entry = get_object_or_404(Entry.objects.select_related("parent", "workstream__programme"), key=key)
-    if entry.state != Entry.State.PUBLISHED:
-        # Awaiting approval: seen only by its programme's members, as the programme's own records are.
-        if not entry.workstream or entry.workstream.programme not in visible_programmes(request.user):
-            raise Http404("No such library entry")
+    # Awaiting approval: seen only by its programme's members, as the programme's own records are.
+    hidden = not entry.workstream or entry.workstream.programme not in visible_programmes(request.user)
+    if entry.state != Entry.State.PUBLISHED and hidden:
+        raise Http404("No such library entry")
     return entry
 
 
