@@ -113,7 +113,21 @@ def load_demo(say=print) -> list[Programme]:
     if not escp_programme.boards.exists():
         meetings = _load_governance(escp_programme, orgs, actor)
         say(f"{escp_programme.slug}: loaded the Strategic Governance Board and {meetings} meetings")
+    _load_practice_library(actor, say)
     return loaded
+
+
+def _load_practice_library(actor: Actor, say) -> None:
+    """The national practice library, from the catalogue extracted from the national overview."""
+    import json
+    from pathlib import Path
+
+    from bluelight.practice.services import load_catalogue
+
+    catalogue = Path(__file__).resolve().parent.parent / "practice" / "data" / "catalogue.json"
+    result = load_catalogue(json.loads(catalogue.read_text(encoding="utf-8")), actor=actor)
+    if result["created"]:
+        say(f"practice library: loaded {result['created']} entries from the national overview")
 
 
 def _load_benefits(programme: Programme, orgs: dict[str, Organisation], actor: Actor) -> None:

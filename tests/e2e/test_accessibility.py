@@ -36,6 +36,7 @@ NOT_PAGES = {
     "public-page": "checked signed out, in its own test",
     "public-report": "checked signed out, in its own test",
     "accessibility": "checked signed out, in its own test",
+    "practice-approve": "an action (POST), offered on an entry awaiting approval",
 }
 DESTRUCTIVE = {"workbook-export"}  # its form starts an export task rather than showing errors
 
@@ -85,6 +86,8 @@ def _url(route: str, name: str, r: dict, slug: str) -> str:
         if key == "slug":
             return slug
         if key == "key":
+            if name in ("practice-entry", "practice-adopt-choose", "practice-adopt"):
+                return "forced-entry-and-missing-people"
             if before.endswith("benefits/"):
                 return r["benefit"].key
             if before.endswith("boards/"):
