@@ -1,0 +1,141 @@
+"""Benchmark: searching the practice library, on the overview's 62 entries and on a library grown
+to 50,000 (each entry a copy of an overview entry, in another area, with its own words mixed in).
+
+Prints p50 and p95 latency of a full search (matching, ranking, the first page and every facet's
+counts) for a fixed set of queries, and the ratio of the grown library's p50 to the 62-entry
+baseline measured in the same run. SQLite unless DATABASE_URL names PostgreSQL.
+
+    .venv/bin/python bench/practice_search.py [--entries 50000] [--repeats 20]
+    DATABASE_URL=postgres://... .venv/bin/python bench/practice_search.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+QUERIES = ["forced entry", "cardiac arrest defibrillator", "joint control room", "shared headquarters",
+           "fire", "mental health triage", "savings police estate", "community safety"]  # fmt: skip
+FACET_QUERY = ("fire", {"area": ["Essex"], "quantified": ["yes"]})
+AREAS = ["Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "Cleveland", "Cumbria", "Derbyshire",
+         "Devon and Cornwall", "Dorset", "Essex", "Gloucestershire", "Greater Manchester", "Hampshire",
+         "Hertfordshire", "Humberside", "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "London",
+         "Merseyside", "Norfolk", "North Yorkshire", "Northamptonshire", "Northumbria", "South Yorkshire",
+         "Suffolk", "Surrey", "Sussex", "Thames Valley", "West Mercia", "West Midlands"]  # fmt: skip
+WORDS = ["rota", "estate", "vehicle", "volunteer", "drone", "flood", "rescue", "training", "station", "triage",
+         "welfare", "patrol", "falls", "hoarding", "arson", "water", "burglary", "dementia", "youth", "road"]  # fmt: skip
+
+
+def setup(database_url: str | None) -> None:
+    data_dir = tempfile.mkdtemp(prefix="bluelight-bench-")
+    os.environ.setdefault("BLUELIGHT_ENV", "test")
+    os.environ["BLUELIGHT_DATA_DIR"] = data_dir
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{data_dir}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def grow(target: int, say) -> None:
+    from django.db import transaction
+
+    from bluelight.practice.models import Entry
+    from bluelight.practice.services import index
+
+    originals = list(Entry.objects.all())
+    rng = random.Random(7)
+    made = Entry.objects.count()
+    batch = 2000
+    while made < target:
+        size = min(batch, target - made)
+        copies = []
+        for n in range(size):
+            source = rng.choice(originals)
+            area = rng.choice(AREAS)
+            content = dict(source.content)
+            extra = " ".join(rng.sample(WORDS, 3))
+            content["background"] = [*content.get("background", []), {"text": f"In {area}: {extra}.", "line": 0}]
+            copies.append(Entry(
+                key=f"{source.key[:90]}-{made + n}", title=f"{source.title} ({area})", section=source.section,
+                section_number=source.section_number, status=source.status, summary=source.summary,
+                started=source.started, areas=[area], services=source.services, figure_count=source.figure_count,
+                content=content,
+            ))  # fmt: skip
+        with transaction.atomic():
+            created = Entry.objects.bulk_create(copies)
+            if not created[0].pk:  # SQLite before 3.35 does not return ids
+                created = list(Entry.objects.filter(key__in=[c.key for c in copies]))
+            index(created)
+        made += size
+        say(f"\r  grown to {made:,} entries", end="", flush=True)
+    say()
+
+
+def latencies(repeats: int) -> dict[str, list[float]]:
+    from bluelight.practice.selectors import search
+
+    timings: dict[str, list[float]] = {}
+    cases = [(q, {}) for q in QUERIES] + [FACET_QUERY]
+    for query, filters in cases:
+        label = query + (f" {json.dumps(filters)}" if filters else "")
+        search(query, filters=filters)  # warm
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            search(query, filters=filters)
+            runs.append((time.perf_counter() - start) * 1000)
+        timings[label] = runs
+    return timings
+
+
+def report(title: str, timings: dict[str, list[float]]) -> float:
+    print(title)
+    every = []
+    for label, runs in timings.items():
+        runs = sorted(runs)
+        every += runs
+        print(f"  {label:<52} p50 {statistics.median(runs):8.1f} ms   p95 {runs[int(len(runs) * 0.95) - 1]:8.1f} ms")
+    every.sort()
+    p50 = statistics.median(every)
+    print(f"  {'all queries':<52} p50 {p50:8.1f} ms   p95 {every[int(len(every) * 0.95) - 1]:8.1f} ms")
+    return p50
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--repeats", type=int, default=20)
+    args = parser.parse_args()
+    setup(os.environ.get("DATABASE_URL"))
+    from django.db import connection
+
+    from bluelight.core.history import Actor
+    from bluelight.practice.services import load_catalogue
+
+    catalogue = Path(__file__).resolve().parent.parent / "bluelight" / "practice" / "data" / "catalogue.json"
+    load_catalogue(json.loads(catalogue.read_text(encoding="utf-8")), actor=Actor.system())
+    print(f"Practice library search on {connection.vendor}")
+    baseline = report("62 entries (the national overview): baseline", latencies(args.repeats))
+    start = time.perf_counter()
+    grow(args.entries, print)
+    print(f"  (growing the library took {time.perf_counter() - start:.0f} s)")
+    grown = report(f"{args.entries:,} entries", latencies(args.repeats))
+    print(f"p50 ratio, {args.entries:,} entries to 62: {grown / baseline:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
