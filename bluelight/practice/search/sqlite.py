@@ -51,11 +51,13 @@ class SqliteBackend(Backend):
 
     def ranked(self, words, every, within, limit, offset):
         within_sql, within_params = within
+        # Rank the full-text matches first (MATERIALIZED: on its own, SQLite's planner would scan the
+        # entries and run the MATCH once for each, 200 times slower on 50,000 entries), then filter.
         sql = (
-            f"SELECT {TABLE}.rowid, -bm25({TABLE}, {WEIGHTS}) AS score, practice_entry.title FROM {TABLE} "
-            f"JOIN practice_entry ON practice_entry.id = {TABLE}.rowid "
-            f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid IN ({within_sql}) "
-            "ORDER BY score DESC, practice_entry.title, practice_entry.id LIMIT %s OFFSET %s"
+            f"WITH m AS MATERIALIZED (SELECT rowid AS id, -bm25({TABLE}, {WEIGHTS}) AS score FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s) "
+            "SELECT m.id, m.score, e.title FROM m JOIN practice_entry e ON e.id = m.id "
+            f"WHERE m.id IN ({within_sql}) ORDER BY m.score DESC, e.title, e.id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [_expression(words, every), *within_params, limit, offset])
