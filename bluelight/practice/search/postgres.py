@@ -21,8 +21,10 @@ class PostgresBackend(Backend):
 
     def create(self, cursor) -> None:
         cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {TABLE} (entry_id integer PRIMARY KEY "
-            "REFERENCES practice_entry(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, document tsvector NOT NULL)"
+            # No foreign key: Django's flush truncates practice_entry without CASCADE. Rows are
+            # replaced whenever an entry is indexed, and every query joins the entries, so a row
+            # left behind by a removed entry is never returned.
+            f"CREATE TABLE IF NOT EXISTS {TABLE} (entry_id integer PRIMARY KEY, document tsvector NOT NULL)"
         )
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING GIN (document)")
 
