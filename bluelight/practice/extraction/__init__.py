@@ -25,9 +25,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("’", "").replace("'", "")).strip("-")[:80]
 
 
-def directory(doc: Document) -> list[dict]:
-    """The Service Information pages: each area with its PCC, police, fire and ambulance leaders."""
-    start, _ = doc.find(ENDS)
+def directory(doc: Document, start: int) -> list[dict]:
+    """The Service Information pages from line `start`: each area with its fire and ambulance services."""
     areas = []
     for number in range(start + 1, len(doc.lines)):
         if doc.line(number) == "Leaders" and doc.line(number - 1):
@@ -46,9 +45,9 @@ def directory(doc: Document) -> list[dict]:
 
 def extract(text: str) -> dict:
     doc = Document(text)
-    gazetteer = {a["name"] for a in directory(doc)} | set(EXTRA_AREAS) | set(AREA_ALIASES)
-    reader = Reader(doc, gazetteer)
     end_of_document, _ = doc.find(ENDS)
+    areas = directory(doc, end_of_document)
+    reader = Reader(doc, {a["name"] for a in areas} | set(EXTRA_AREAS) | set(AREA_ALIASES))
     # First pass: where each section and each item begins, in document order.
     marks = []  # (line, kind, section, item, body line)
     cursor = 1
@@ -72,7 +71,6 @@ def extract(text: str) -> dict:
         entry["key"] = slug(item.title)
         entry["parent"] = slug(item.parent) if item.parent else ""
         entries.append(entry)
-    _attach_children(entries)
     return {
         "format": FORMAT,
         "source": {
@@ -84,7 +82,7 @@ def extract(text: str) -> dict:
         "sections": [{"number": s.number, "name": s.name, "annex": s.annex} for s in OUTLINE],
         "services": SERVICE_LABELS,
         "categories": CATEGORY_LABELS,
-        "directory": directory(doc),
+        "directory": areas,
         "entries": entries,
     }
 
@@ -108,15 +106,3 @@ def _past_list(doc: Document, begins: int, section) -> int:
             if not wanted.startswith(joined):
                 raise LookupError(f"the list at line {number} reads {joined!r}, not {wanted!r}")
     return begins + 1
-
-
-def _attach_children(entries: list[dict]) -> None:
-    """An umbrella lists the areas of its named sub-projects too."""
-    by_key = {e["key"]: e for e in entries}
-    for entry in entries:
-        parent = by_key.get(entry["parent"])
-        if parent is None:
-            continue
-        for area in entry["areas"]:
-            if area not in parent["areas"] and not any(squash(area) == squash(a) for a in parent["areas"]):
-                parent.setdefault("child_areas", []).append(area)

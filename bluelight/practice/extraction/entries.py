@@ -124,7 +124,7 @@ class Reader:
             entry["areas"].append(area)
             if status:
                 entry["area_status"][area] = status
-        self._parts(entry, paragraphs(self.doc, first_body, end), header)
+        self._parts(entry, paragraphs(self.doc, first_body, end))
         self._finish(entry, item, header)
         return entry
 
@@ -132,7 +132,7 @@ class Reader:
     def _header(self, item: Item, line: int, end: int) -> tuple[dict, int]:
         header = {"areas": [], "when": "", "organisations": "", "abbreviation": ""}
         organisations: list[str] = []
-        skip = item.written_name if item.written_name != "-" else ""
+        skip = item.written_name
         number = line
         while number < end:
             text = self.doc.line(number)
@@ -158,8 +158,8 @@ class Reader:
                 skip = skip[len(plain) :].strip()
             elif date and not organisations:
                 header["when"] = (header["when"] + "; " if header["when"] else "") + (date.group(1) or date.group(2))
-            elif bullet and split_areas(plain, self.gazetteer) and not organisations:
-                header["areas"].extend(split_areas(plain, self.gazetteer))
+            elif bullet and not organisations and (areas := split_areas(plain, self.gazetteer)):
+                header["areas"].extend(areas)
             elif re.fullmatch(r"[A-Z]{2,6}", plain) and not header["abbreviation"] and not bullet:
                 header["abbreviation"] = plain
             elif bullet or self._organisation_line(item, organisations, plain, number):
@@ -186,7 +186,7 @@ class Reader:
         return None
 
     # The parts under the document's sub-headings.
-    def _parts(self, entry: dict, found: list[Paragraph], header: dict) -> None:
+    def _parts(self, entry: dict, found: list[Paragraph]) -> None:
         part = "background"
         implementation = None
         future = None

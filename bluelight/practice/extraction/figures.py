@@ -93,8 +93,8 @@ def _unit_after(rest: str) -> str:
     return " ".join(words)
 
 
-def _is_year(kind: str, written: str, before: str, after: str) -> bool:
-    if kind != "count" or not re.fullmatch(r"(19|20)\d\d", written):
+def _is_year(written: str, after: str) -> bool:
+    if not re.fullmatch(r"(19|20)\d\d", written):
         return False
     return not re.match(r"^\s?(people|calls|incidents|staff|stations|visits|homes|officers)", after)
 
@@ -114,7 +114,7 @@ def figures_in(sentence: str) -> list[dict]:
         if kind == "count":
             if written in ("999", "111") or (not before.strip() and after.startswith(".")):
                 continue  # telephone services, and a numbered list's "1."
-            if NOT_BEFORE.search(before) or NOT_AFTER.match(after) or _is_year(kind, written, before, after):
+            if NOT_BEFORE.search(before) or NOT_AFTER.match(after) or _is_year(written, after):
                 continue
             if re.match(r"^\s?(am|pm|hrs)\b", after) or (re.search(rf"(?:{MONTHS})\s?$", before)):
                 continue

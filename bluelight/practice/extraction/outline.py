@@ -1,7 +1,7 @@
 """The shape of the national overview: its sections in order, and where each initiative begins.
 
-Five sections carry their own "In this section" list; those lists are read from the text (see
-`listed_titles`) and the outline must agree with them (the tests check it). The rest (Joint
+Five sections carry their own "In this section" list; the extraction reads each list from the
+text and stops if the outline does not name the same items in the same order (see `_past_list`). The rest (Joint
 Control Rooms, the strategic alliances and the wider-collaboration examples, the national annex)
 have no list, so their headings are written here as the document writes them. Everything else
 (areas, organisations, dates, benefits, figures) is read from the text.
@@ -46,8 +46,10 @@ SA = "Strategic Alliances and Partnerships"
 CE, HOUSING, LRF = "Community Engagement", "Housing", "Local Resilience Forums"
 
 
-def _alliance(title, area, written="", **kw) -> Item:
-    return Item(title, heading=area, area=area, parent=SA, written_name=written or title.upper(), **kw)
+def _alliance(title, area, written=None, **kw) -> Item:
+    """A named partnership: its area line, then its name in capitals (`written`; "" if it has none)."""
+    written = title.upper() if written is None else written
+    return Item(title, heading=area, area=area, parent=SA, written_name=written, **kw)
 
 
 OUTLINE = [
@@ -97,7 +99,7 @@ OUTLINE = [
         _alliance("Interoperability Programme", "Northamptonshire"),
         _alliance("Emergency Services Collaboration Programme (North Wales)", "North Wales",
                   "Emergency Services Collaboration Programme"),
-        _alliance("Hertfordshire Community Protection Directorate", "Hertfordshire", "-",
+        _alliance("Hertfordshire Community Protection Directorate", "Hertfordshire", "",
                   note="The draft gives this partnership no name; the title is taken from its text."),
         _alliance("Emergency Services Collaboration Programme (Surrey and Sussex)", "Surrey and Sussex",
                   "EMERGENCY SERVICES COLLABROATION PROGRAMME (ESCP)",
