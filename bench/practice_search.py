@@ -65,14 +65,12 @@ def grow(target: int, say) -> None:
         for n in range(size):
             source = rng.choice(originals)
             area = rng.choice(AREAS)
-            content = dict(source.content)
             extra = " ".join(rng.sample(WORDS, 3))
-            content["background"] = [*content.get("background", []), {"text": f"In {area}: {extra}.", "line": 0}]
+            background = [*source.content.get("background", []), {"text": f"In {area}: {extra}.", "line": 0}]
             copies.append(Entry(
                 key=f"{source.key[:90]}-{made + n}", title=f"{source.title} ({area})", section=source.section,
-                section_number=source.section_number, status=source.status, summary=source.summary,
-                started=source.started, areas=[area], services=source.services, figure_count=source.figure_count,
-                content=content,
+                section_number=source.section_number, status=source.status,
+                content={**source.content, "areas": [area], "background": background},
             ))  # fmt: skip
         with transaction.atomic():
             created = Entry.objects.bulk_create(copies)

@@ -33,11 +33,6 @@ class Entry(models.Model):
     section_number = models.PositiveSmallIntegerField(default=0)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.LIVE)
-    summary = models.TextField(blank=True)
-    started = models.CharField(max_length=7, blank=True, help_text="YYYY or YYYY-MM: the first date written.")
-    areas = models.JSONField(default=list)
-    services = models.JSONField(default=list)
-    figure_count = models.PositiveIntegerField(default=0)
     content = models.JSONField(default=dict, help_text="The entry as the catalogue writes it.")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.OVERVIEW)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PUBLISHED)
@@ -62,9 +57,36 @@ class Entry(models.Model):
     def __str__(self):
         return self.title
 
+    # What the catalogue says of the entry, read from its content (searched through EntryFacet).
     @property
     def lines(self) -> list[int]:
         return self.content.get("lines", [])
+
+    @property
+    def areas(self) -> list[str]:
+        return self.content.get("areas", [])
+
+    @property
+    def services(self) -> list[str]:
+        return self.content.get("services", [])
+
+    @property
+    def summary(self) -> str:
+        return self.content.get("summary", "")
+
+    @property
+    def started(self) -> str:
+        """YYYY or YYYY-MM: the first date written."""
+        return self.content.get("started", "")
+
+    @property
+    def figure_count(self) -> int:
+        return len(self.content.get("figures", []))
+
+    @property
+    def status_tag(self) -> str:
+        """The GOV.UK tag colour for the status (the tag's text says the status too)."""
+        return {"pilot": "yellow", "future": "grey", "closed": "purple"}.get(self.status, "green")
 
 
 class EntryFacet(models.Model):

@@ -13,7 +13,7 @@ from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.practice.extraction import slug
 from bluelight.practice.extraction.entries import category_of
-from bluelight.practice.extraction.figures import figures_in
+from bluelight.practice.extraction.figures import cited_figures
 from bluelight.practice.extraction.names import canonical_area
 from bluelight.practice.extraction.text import sentences
 from bluelight.practice.models import Adoption, Entry, EntryFacet
@@ -76,9 +76,7 @@ def index(entries: list[Entry]) -> None:
 def _fields(data: dict) -> dict:
     return {
         "title": data["title"], "section": data["section"], "section_number": data["section_number"],
-        "status": data["status"], "summary": data.get("summary", ""), "started": data.get("started", ""),
-        "areas": data["areas"], "services": data.get("services", []), "figure_count": len(data.get("figures", [])),
-        "content": data, "origin": Entry.Origin.OVERVIEW, "state": Entry.State.PUBLISHED,
+        "status": data["status"], "content": data, "origin": Entry.Origin.OVERVIEW, "state": Entry.State.PUBLISHED,
     }  # fmt: skip
 
 
@@ -193,13 +191,15 @@ def adopt(
 
 
 # Publishing a closed workstream's closure report back to the library.
-def _entry_from_closure(workstream: Workstream, report) -> dict:
+def _entry_from_closure(workstream: Workstream, report, area: str) -> dict:
+    organisations = [{"name": o.name, "abbreviation": o.short_code, "kind": o.kind, "written": o.name}
+                     for o in [workstream.lead_organisation, *workstream.partner_organisations.all()]]  # fmt: skip
     parts = {
+        "areas": [area], "services": sorted({o["kind"] for o in organisations}), "started": "",
+        "summary": (sentences(workstream.description) or [""])[0], "organisations": organisations,
         "background": [{"text": t, "line": 0, "bullet": ""} for t in (workstream.description, report.summary) if t],
         "implementations": [{
-            "area": "", "when": "", "status": "", "started": "", "line": 0,
-            "organisations": [{"name": o.name, "abbreviation": o.short_code, "kind": o.kind, "written": o.name}
-                              for o in [workstream.lead_organisation, *workstream.partner_organisations.all()]],
+            "area": area, "when": "", "status": "", "started": "", "line": 0, "organisations": organisations,
             "paragraphs": [{"text": report.outcome, "line": 0, "bullet": ""}] if report.outcome else [],
         }],
         "benefits": [
@@ -210,13 +210,9 @@ def _entry_from_closure(workstream: Workstream, report) -> dict:
         ],
         "future": [], "evaluation": [], "flags": [],
     }  # fmt: skip
-    figures = []
-    for group in parts["benefits"]:
-        for paragraph in group["paragraphs"]:
-            for sentence in sentences(paragraph["text"]):
-                figures += [{**f, "sentence": sentence, "line": 0, "part": "benefits"} for f in figures_in(sentence)]
-    parts["figures"] = figures
-    parts["organisations"] = parts["implementations"][0]["organisations"]
+    parts["figures"] = [
+        figure for group in parts["benefits"] for p in group["paragraphs"] for figure in cited_figures(p, "benefits")
+    ]
     return parts
 
 
@@ -232,14 +228,9 @@ def propose_publication(*, actor: Actor, workstream: Workstream, area: str, sect
         raise ValidationError({"area": "Enter the area the work was done in, as the library names areas."})
     if Entry.objects.filter(workstream=workstream).exists():
         raise ValidationError({"workstream": "This closure report has already been sent to the library."})
-    content = _entry_from_closure(workstream, report)
-    content["implementations"][0]["area"] = area.strip()
-    services = sorted({o["kind"] for o in content["organisations"]})
     entry = Entry.objects.create(
         key=f"{workstream.programme.slug}-{workstream.key}"[:120], title=workstream.title, section=section,
-        section_number=90, status=Entry.Status.CLOSED, summary=(sentences(workstream.description) or [""])[0],
-        started="", areas=[area.strip()], services=services, figure_count=len(content["figures"]),
-        content=content, origin=Entry.Origin.PROGRAMME, state=Entry.State.AWAITING_APPROVAL, workstream=workstream,
+        section_number=90, status=Entry.Status.CLOSED, content=_entry_from_closure(workstream, report, area.strip()), origin=Entry.Origin.PROGRAMME, state=Entry.State.AWAITING_APPROVAL, workstream=workstream,
         proposed_by=actor.user,
     )  # fmt: skip
     history.record(entry, HistoryEntry.Action.CREATED, actor, {"state": [None, entry.state]},

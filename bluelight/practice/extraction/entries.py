@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bluelight.practice.extraction import names
-from bluelight.practice.extraction.figures import MONTHS, figures_in
+from bluelight.practice.extraction.figures import MONTHS, cited_figures
 from bluelight.practice.extraction.outline import Item
 from bluelight.practice.extraction.text import (
     PART_HEADINGS,
@@ -236,9 +236,7 @@ class Reader:
                 group["paragraphs"].append(cited)
             else:
                 entry[part].append(cited)
-            for sentence in sentences(paragraph.text):
-                for figure in figures_in(sentence):
-                    entry["figures"].append({**figure, "sentence": sentence, "line": paragraph.line, "part": part})
+            entry["figures"] += cited_figures(cited, part)
 
     def _area_heading(self, paragraph: Paragraph) -> dict | None:
         """An implementation's area heading: "London", "(November 2015)", "MPS and LAS"."""

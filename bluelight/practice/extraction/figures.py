@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from bluelight.practice.extraction.text import sentences
+
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -97,6 +99,15 @@ def _is_year(written: str, after: str) -> bool:
     if not re.fullmatch(r"(19|20)\d\d", written):
         return False
     return not re.match(r"^\s?(people|calls|incidents|staff|stations|visits|homes|officers)", after)
+
+
+def cited_figures(paragraph: dict, part: str) -> list[dict]:
+    """The figures of a paragraph ({"text", "line"}), each with its sentence, line and part."""
+    return [
+        {**figure, "sentence": sentence, "line": paragraph["line"], "part": part}
+        for sentence in sentences(paragraph["text"])
+        for figure in figures_in(sentence)
+    ]
 
 
 def _plain(value: Decimal | None) -> str:
