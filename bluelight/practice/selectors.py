@@ -89,6 +89,11 @@ def _sql(queryset) -> tuple[str, list]:
     return sql, list(params)
 
 
+def _hits(ranked: list[tuple[int, float]]) -> list[Hit]:
+    by_id = Entry.objects.in_bulk([pk for pk, _ in ranked])
+    return [Hit(by_id[pk], score) for pk, score in ranked]
+
+
 def search(query: str, *, filters: dict | None = None, page: int = 1, per_page: int = 20, facets: bool = True):
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     words = terms(query)
@@ -97,13 +102,12 @@ def search(query: str, *, filters: dict | None = None, page: int = 1, per_page: 
     any_word = False
     if words:
         matched = entries.filter(pk__in=RawSQL(*engine.matches(words, True)))
-        if not matched.exists():
+        total = matched.count()
+        if not total:
             any_word = True
             matched = entries.filter(pk__in=RawSQL(*engine.matches(words, False)))
-        total = matched.count()
-        ranked = engine.ranked(words, not any_word, _sql(entries), per_page, (page - 1) * per_page)
-        by_id = Entry.objects.in_bulk([pk for pk, _ in ranked])
-        hits = [Hit(by_id[pk], score) for pk, score in ranked]
+            total = matched.count()
+        hits = _hits(engine.ranked(words, not any_word, _sql(entries), per_page, (page - 1) * per_page))
     else:
         matched = entries
         total = matched.count()
@@ -142,10 +146,7 @@ def more_like_this(entry: Entry, limit: int = 5) -> list[Hit]:
     words = distinctive_terms(entry.title, body)
     if not words:
         return []
-    others = published().exclude(pk=entry.pk)
-    ranked = backend().ranked(words, False, _sql(others), limit, 0)
-    by_id = Entry.objects.in_bulk([pk for pk, _ in ranked])
-    return [Hit(by_id[pk], score) for pk, score in ranked]
+    return _hits(backend().ranked(words, False, _sql(published().exclude(pk=entry.pk)), limit, 0))
 
 
 def area_counts() -> list[tuple[str, int]]:

@@ -18,14 +18,10 @@ from bluelight.practice.forms import AdoptForm, PublishForm
 from bluelight.practice.models import Entry
 from bluelight.programmes import rules
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
-from bluelight.programmes.selectors import role_in, visible_programmes
+from bluelight.programmes.selectors import administered_programmes, role_in, visible_programmes
 from bluelight.reports.charts import bar_chart
 
 PER_PAGE = 20
-
-
-def _administered(user):
-    return [p for p in visible_programmes(user) if rules.can_administer(role_in(user, p))]
 
 
 def library(request):
@@ -42,16 +38,18 @@ def library(request):
         "results": results, "query": query, "query_string": base.urlencode(),
         "facet_groups": [(name, label, results.facets.get(name, [])) for name, label in selectors.FACETS.items()],
         "first_rank": (results.page - 1) * results.per_page + 1,
-        "awaiting": Entry.objects.filter(state=Entry.State.AWAITING_APPROVAL, workstream__programme__in=[
-            p.pk for p in _administered(request.user)]),
+        "awaiting": Entry.objects.filter(
+            state=Entry.State.AWAITING_APPROVAL, workstream__programme__in=administered_programmes(request.user)
+        ),
     })  # fmt: skip
 
 
 def _entry_for(request, key: str) -> Entry:
     entry = get_object_or_404(Entry.objects.select_related("parent", "workstream__programme"), key=key)
+    if entry.state == Entry.State.PUBLISHED:
+        return entry
     # Awaiting approval: seen only by its programme's members, as the programme's own records are.
-    hidden = not entry.workstream or entry.workstream.programme not in visible_programmes(request.user)
-    if entry.state != Entry.State.PUBLISHED and hidden:
+    if not entry.workstream or not visible_programmes(request.user).filter(pk=entry.workstream.programme_id).exists():
         raise Http404("No such library entry")
     return entry
 
@@ -69,7 +67,7 @@ def entry_detail(request, key: str):
     return render(request, "practice/entry_detail.html", {
         "entry": entry, "content": content, "similar": selectors.more_like_this(entry),
         "adoptions": shown, "other_adoptions": len(adoptions) - len(shown),
-        "can_adopt": entry.state == Entry.State.PUBLISHED and bool(_administered(request.user)),
+        "can_adopt": entry.state == Entry.State.PUBLISHED and administered_programmes(request.user).exists(),
         "can_approve": can_approve, "children": entry.children.filter(state=Entry.State.PUBLISHED),
         "services": [SERVICE_LABELS.get(s, s) for s in entry.services],
         "benefit_figures": [f for f in content.get("figures", []) if f["part"] == "benefits"],
@@ -80,14 +78,13 @@ def entry_detail(request, key: str):
 
 def areas(request):
     counts = selectors.area_counts()
-    chart = bar_chart([(area, count) for area, count in counts], title="Library entries by area",
-                      unit="entries") if counts else ""  # fmt: skip
+    chart = bar_chart(counts, title="Library entries by area", unit="entries") if counts else ""
     return render(request, "practice/areas.html", {"counts": counts, "chart": chart})
 
 
 def adopt_choose(request, key: str):
     entry = _entry_for(request, key)
-    administered = _administered(request.user)
+    administered = list(administered_programmes(request.user))
     if not administered:
         raise PermissionDenied("Only a programme office can adopt a library entry as a workstream.")
     if len(administered) == 1:
@@ -129,7 +126,7 @@ def adopt(request, key: str, slug: str):
 def publish(request, slug: str, key: str):
     access, workstream = workstream_for(request, slug, key)
     require_edit(request, access, workstream)
-    sections = [name for (name,) in Entry.objects.order_by("section_number").values_list("section").distinct()]
+    sections = Entry.objects.order_by("section_number").values_list("section", flat=True).distinct()
     form = PublishForm(request.POST or None, sections=list(dict.fromkeys(sections)))
     return form_page(
         request, form,

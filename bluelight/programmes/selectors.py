@@ -14,6 +14,15 @@ def visible_programmes(user) -> QuerySet[Programme]:
     return Programme.objects.filter(memberships__user=user).distinct()
 
 
+def administered_programmes(user) -> QuerySet[Programme]:
+    """The programmes whose office this user is (every programme for a system administrator)."""
+    if not user.is_authenticated or not user.is_active:
+        return Programme.objects.none()
+    if user.is_superuser:
+        return Programme.objects.all()
+    return Programme.objects.filter(memberships__user=user, memberships__role=rules.PROGRAMME_ADMIN).distinct()
+
+
 def role_in(user, programme: Programme) -> str | None:
     if not user.is_authenticated or not user.is_active:
         return None
