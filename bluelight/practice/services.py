@@ -108,9 +108,13 @@ def load_catalogue(catalogue: dict, *, actor: Actor) -> dict:
         if entry.parent_id != (parent.pk if parent else None):
             entry.parent = parent
             entry.save(update_fields=["parent"])
-    gone = [e for e in existing.values() if not e.adoptions.exists()]
-    backend().remove([e.pk for e in gone])
-    Entry.objects.filter(pk__in=[e.pk for e in gone]).delete()
+    gone = list(
+        Entry.objects.filter(pk__in=[e.pk for e in existing.values()], adoptions__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    backend().remove(gone)
+    Entry.objects.filter(pk__in=gone).delete()
     index(loaded)
     return {"created": created, "updated": updated, "removed": len(gone), "total": len(loaded)}
 
