@@ -17,11 +17,13 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dashboard_report import setup  # noqa: E402 -- after the path is set (a fresh database, flushed on PostgreSQL)
 
 QUERIES = ["forced entry", "cardiac arrest defibrillator", "joint control room", "shared headquarters",
            "fire", "mental health triage", "savings police estate", "community safety"]  # fmt: skip
@@ -33,20 +35,6 @@ AREAS = ["Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "Cle
          "Suffolk", "Surrey", "Sussex", "Thames Valley", "West Mercia", "West Midlands"]  # fmt: skip
 WORDS = ["rota", "estate", "vehicle", "volunteer", "drone", "flood", "rescue", "training", "station", "triage",
          "welfare", "patrol", "falls", "hoarding", "arson", "water", "burglary", "dementia", "youth", "road"]  # fmt: skip
-
-
-def setup(database_url: str | None) -> None:
-    data_dir = tempfile.mkdtemp(prefix="bluelight-bench-")
-    os.environ.setdefault("BLUELIGHT_ENV", "test")
-    os.environ["BLUELIGHT_DATA_DIR"] = data_dir
-    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{data_dir}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def grow(target: int, say) -> None:
