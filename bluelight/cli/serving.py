@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import subprocess
 import sys
@@ -9,6 +10,39 @@ import sys
 from bluelight.cli.base import migrate, setup
 
 DEFAULT_BIND = "127.0.0.1:8000"
+# What `bluelight demo` sets, whatever the environment says: it is plain HTTP on the loopback address,
+# where a redirect to HTTPS, HSTS or Secure-only cookies would leave the browser with nothing to open.
+PLAIN_HTTP = {"BLUELIGHT_SSL_REDIRECT": "0", "BLUELIGHT_HSTS_SECONDS": "0", "BLUELIGHT_SECURE_COOKIES": "0"}
+
+
+def is_loopback(bind: str) -> bool:
+    host = bind.rsplit(":", 1)[0].strip("[]") if ":" in bind else bind
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def tls_problem(env, certfile: str | None) -> str | None:
+    """Why `bluelight serve` would answer nothing a browser can use, or None.
+
+    With HTTPS required (the production default) the server must either speak TLS itself or sit
+    behind a proxy that does and says so; otherwise every page redirects to an https:// address
+    nobody serves, and the browser simply times out.
+    """
+    if certfile or env.behind_proxy or not (env.ssl_redirect or env.secure_cookies or env.hsts_seconds):
+        return None
+    return (
+        "bluelight serve: these settings require HTTPS, but nothing here serves it.\n"
+        "Set one of:\n"
+        "  BLUELIGHT_BEHIND_PROXY=yes   a reverse proxy terminates TLS and sets X-Forwarded-Proto (the usual set-up)\n"
+        "  --certfile PATH --keyfile PATH   gunicorn serves HTTPS itself\n"
+        "  BLUELIGHT_SSL_REDIRECT=no BLUELIGHT_HSTS_SECONDS=0 BLUELIGHT_SECURE_COOKIES=no   plain HTTP, "
+        "only on a network you trust\n"
+        "See docs/operations.md."
+    )
 
 
 def cmd_migrate(args) -> int:
@@ -26,7 +60,7 @@ def cmd_load_demo(args) -> int:
     return 0
 
 
-def gunicorn(bind: str, workers: int) -> None:
+def gunicorn(bind: str, workers: int, tls: tuple[str, str] | None = None) -> None:
     argv = [
         sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", bind, "--workers", str(workers),
         "--threads", "4", "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
@@ -34,18 +68,31 @@ def gunicorn(bind: str, workers: int) -> None:
         # by gunicorn just as the client reuses it (seen as "connection reset" under load).
         "--keep-alive", "75",
     ]  # fmt: skip
+    if tls:
+        argv += ["--certfile", tls[0], "--keyfile", tls[1]]
     os.execv(sys.executable, argv)
 
 
 def cmd_serve(args) -> int:
+    if bool(args.certfile) != bool(args.keyfile):
+        raise SystemExit("bluelight serve: give both --certfile and --keyfile, or neither.")
     setup()
-    gunicorn(args.bind, args.workers)
+    from django.conf import settings
+
+    problem = tls_problem(settings.ENV, args.certfile)
+    if problem:
+        raise SystemExit(problem)
+    gunicorn(args.bind, args.workers, (args.certfile, args.keyfile) if args.certfile else None)
     return 0  # not reached
 
 
 def cmd_demo(args) -> int:
-    # The demo is served over plain HTTP on the loopback address, so cookies cannot be Secure there.
-    os.environ.setdefault("BLUELIGHT_SECURE_COOKIES", "0")
+    if not is_loopback(args.bind):
+        raise SystemExit(
+            f"bluelight demo: {args.bind} is not a loopback address. The demo signs in with published passwords "
+            "over plain HTTP, so it serves only on 127.0.0.1, ::1 or localhost; use `bluelight serve` for others."
+        )
+    os.environ.update(PLAIN_HTTP)
     setup()
     from django.core.management import call_command
 
@@ -77,6 +124,8 @@ def register(sub) -> None:
     serve = sub.add_parser("serve", help="serve Bluelight with gunicorn")
     serve.add_argument("--bind", default=DEFAULT_BIND)
     serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--certfile", metavar="PATH", help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--keyfile", metavar="PATH", help="the certificate's private key (PEM)")
     serve.set_defaults(func=cmd_serve)
 
     sub.add_parser("migrate", help="create or update the database tables").set_defaults(func=cmd_migrate)
