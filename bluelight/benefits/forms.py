@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import forms
 
-from bluelight.benefits.models import Benefit, UnitCost
+from bluelight.benefits.models import Benefit, DeflatorRelease, UnitCost
 from bluelight.benefits.services import YearValues
 from bluelight.benefits.valuation.years import label
 from bluelight.core.forms import GovukForm, VersionedForm, marking_choice
@@ -51,11 +51,19 @@ class BenefitSettingsForm(GovukForm):
     green_at = PercentField(label="Green at (% of target)", max_value=1000)
     amber_at = PercentField(label="Amber at (% of target)", max_value=1000)
 
+    deflators = forms.ModelChoiceField(
+        queryset=None, required=False, label="GDP deflator series",
+        empty_label="The programme's own series (entered in the workbook)",
+        help_text="The published release values priced in other years are restated by. Load a release with "
+        "bluelight benefits deflators load.",
+    )  # fmt: skip
+
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["price_base_year"].choices = _year_choices(
             programme.cycle_start_year - 10, programme.cycle_end_year
         )
+        self.fields["deflators"].queryset = DeflatorRelease.objects.all()
         for grade in range(1, 7):
             self.fields[f"grade_{grade}"] = PercentField(label=f"Optimism bias for confidence grade {grade} (%)")
         self._decorate()

@@ -11,6 +11,38 @@ MONEY = {"max_digits": 16, "decimal_places": 2}
 SHARE = {"max_digits": 7, "decimal_places": 6, "validators": [MinValueValidator(0), MaxValueValidator(1)]}
 
 
+class DeflatorRelease(models.Model):
+    """A GDP deflator series as published (e.g. HM Treasury's, one release of it), shared by programmes.
+
+    A release is never changed once loaded: a new release is loaded beside it, and each programme
+    chooses which it values with, so a figure can always be traced to the release behind it.
+    """
+
+    name = models.CharField(max_length=200, help_text="The series, e.g. HM Treasury GDP deflators at market prices.")
+    release = models.CharField(max_length=200, help_text="The release, e.g. September 2024 (Quarterly National Accounts).")
+    source = models.CharField(max_length=300, help_text="The file it was loaded from.")
+    reference_year = models.PositiveIntegerField(null=True, blank=True, help_text="The year whose index is 100.")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+    loaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["name", "-loaded_at"]
+        constraints = [models.UniqueConstraint(fields=["name", "release"], name="one_release_per_name")]
+
+    def __str__(self):
+        return f"{self.name}, {self.release}"
+
+
+class DeflatorReleaseYear(models.Model):
+    release = models.ForeignKey(DeflatorRelease, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveIntegerField(help_text="Financial year (start), e.g. 2015 for 2015/16.")
+    index = models.DecimalField(max_digits=14, decimal_places=6, validators=[MinValueValidator(Decimal("0.000001"))])
+
+    class Meta:
+        ordering = ["release", "year"]
+        constraints = [models.UniqueConstraint(fields=["release", "year"], name="one_index_per_release_year")]
+
+
 class BenefitSettings(models.Model):
     """A programme's benefits target, price base and RAG thresholds."""
 
@@ -21,6 +53,10 @@ class BenefitSettings(models.Model):
     price_base_year = models.PositiveIntegerField(help_text="Financial year (start) whose prices all values are in.")
     green_at = models.DecimalField(max_digits=5, decimal_places=3, default=Decimal("1.000"))
     amber_at = models.DecimalField(max_digits=5, decimal_places=3, default=Decimal("0.900"))
+    deflators = models.ForeignKey(
+        DeflatorRelease, null=True, blank=True, on_delete=models.PROTECT, related_name="programmes",
+        help_text="The published GDP deflator series values are restated by; none: the programme's own series.",
+    )
     version = models.PositiveIntegerField(default=1)
 
     def __str__(self):

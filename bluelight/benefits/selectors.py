@@ -35,6 +35,17 @@ def settings_of(programme: Programme) -> BenefitSettings:
 
 
 def deflator_series(programme: Programme) -> DeflatorSeries:
+    """The series the programme values with: a published release it chose, else the years it entered itself."""
+    chosen = (
+        BenefitSettings.objects.filter(programme=programme, deflators__isnull=False)
+        .select_related("deflators")
+        .first()
+    )
+    if chosen is not None:
+        release = chosen.deflators
+        return DeflatorSeries(
+            source=release.source, published=str(release), index={r.year: r.index for r in release.years.all()}
+        )
     rows = list(programme.deflators.all())
     return DeflatorSeries(
         source=rows[0].source if rows else "none entered",
@@ -129,6 +140,7 @@ class Summary:
     lines: list[BenefitLine]
     benefits: list[Benefit] = field(default_factory=list)
     costs: list[WorkstreamCost] = field(default_factory=list)
+    deflators: str = "no GDP deflator series entered"  # the series and release values are restated by
 
     @cached_property
     def profiled(self) -> Decimal:
@@ -204,6 +216,7 @@ class Summary:
         return {
             "programme": self.programme.slug,
             "price_base": label(self.settings.price_base_year),
+            "deflators": self.deflators,
             "target": _money(self.settings.target),
             "profiled_total": _money(self.profiled),
             "ratio": float(status.ratio),
@@ -224,7 +237,11 @@ def summary(programme: Programme, scope: Scope | None = None) -> Summary:
     scope = scope or Scope.everything()
     benefits = list(benefits_of(programme, scope))
     costs = list(scope.filter(WorkstreamCost.objects.filter(workstream__programme=programme)))
-    return Summary(programme, settings_of(programme), benefit_lines(programme, benefits), benefits, costs)
+    method = Method.of(programme)
+    return Summary(
+        programme, settings_of(programme), benefit_lines(programme, benefits, method), benefits, costs,
+        method.series.published,
+    )
 
 
 def simulation(

@@ -19,6 +19,8 @@ from bluelight.benefits.models import (
     BenefitYear,
     ConfidenceGrade,
     DeflatorIndex,
+    DeflatorRelease,
+    DeflatorReleaseYear,
     UnitCost,
     WorkstreamCost,
 )
@@ -79,6 +81,9 @@ def unit_cost_create(*, actor: Actor, programme: Programme, **fields) -> UnitCos
     cost = UnitCost(programme=programme, **fields)
     if not (cost.source or "").strip():
         raise ValidationError({"source": "Enter where the unit cost comes from: publisher, title, edition and table."})
+    unpriced = _unpriced(programme, cost.price_year) if cost.price_year else None
+    if unpriced:
+        raise ValidationError({"price_year": unpriced})
     validate(cost)
     cost.save()
     history.record(
@@ -103,6 +108,82 @@ def deflators_set(*, actor: Actor, programme: Programme, rows: Iterable[tuple[in
         )
         count += 1
     return count
+
+
+@transaction.atomic
+def deflator_release_load(
+    *, actor: Actor, name: str, release: str, source: str, index: dict[int, Decimal], reference_year: int | None = None
+) -> tuple[DeflatorRelease, bool]:
+    """Store a published series under its name and release; (the release, whether it is new).
+
+    Loading the same release again with the same figures changes nothing; with other figures it is
+    refused, because valuations already made with it must still trace to what it said.
+    """
+    name, release = name.strip(), release.strip()
+    if not name:
+        raise ValidationError({"name": "Give the series a name, e.g. HM Treasury GDP deflators at market prices."})
+    if not release:
+        raise ValidationError({"release": "Give the release and its date, e.g. September 2024 (Quarterly National Accounts)."})
+    if not index:
+        raise ValidationError({"index": "The series holds no years."})
+    found = DeflatorRelease.objects.filter(name=name, release=release).first()
+    if found is not None:
+        held = {row.year: row.index for row in found.years.all()}
+        if held != index:
+            changed = sorted(set(held) ^ set(index) | {y for y in set(held) & set(index) if held[y] != index[y]})
+            raise ValidationError({"release": (
+                f"{found} is already loaded with other figures (first difference: {label(changed[0])}). "
+                "A release is never changed: load the new figures under their own release name."
+            )})  # fmt: skip
+        return found, False
+    loaded = DeflatorRelease.objects.create(
+        name=name, release=release, source=source[:300], reference_year=reference_year, loaded_by=actor.user
+    )
+    DeflatorReleaseYear.objects.bulk_create(
+        DeflatorReleaseYear(release=loaded, year=year, index=value) for year, value in sorted(index.items())
+    )
+    first, last = min(index), max(index)
+    history.record(loaded, HistoryEntry.Action.CREATED, actor, {
+        "name": [None, name], "release": [None, release], "source": [None, source],
+        "years": [None, f"{label(first)} to {label(last)} ({len(index)} years)"],
+    })  # fmt: skip
+    return loaded, True
+
+
+@transaction.atomic
+def deflators_choose(*, actor: Actor, programme: Programme, release: DeflatorRelease | None) -> BenefitSettings:
+    """Value the programme's benefits with `release` (None: the programme's own series)."""
+    found = BenefitSettings.objects.select_for_update().filter(programme=programme).first()
+    if found is None:
+        raise ValidationError({"deflators": f"{programme.name} has no benefits target or price base year yet."})
+    before = str(found.deflators) if found.deflators_id else "the programme's own series"
+    if release is not None:
+        _check_series_covers(programme, found.price_base_year, {row.year for row in release.years.all()}, str(release))
+    found.deflators = release
+    found.version += 1
+    found.save(update_fields=["deflators", "version"])
+    history.record(found, HistoryEntry.Action.CHANGED, actor, {
+        "deflators": [before, str(release) if release else "the programme's own series"],
+    })  # fmt: skip
+    return found
+
+
+def _check_series_covers(programme: Programme, base_year: int, years: set[int], series: str) -> None:
+    """Every price year the programme's values are restated from, and the base year, are in the series."""
+    priced = set(
+        Benefit.objects.filter(workstream__programme=programme, method=Benefit.Method.AMOUNT).values_list(
+            "price_year", flat=True
+        )
+    ) | set(UnitCost.objects.filter(programme=programme).values_list("price_year", flat=True))
+    needed = {year for year in priced if year != base_year}
+    if needed:
+        needed.add(base_year)
+    missing = sorted(needed - years)
+    if missing:
+        raise ValidationError({"deflators": (
+            f"{series} has no index for {', '.join(label(y) for y in missing)}, which this programme's "
+            "values are restated from or to."
+        )})  # fmt: skip
 
 
 def _check_benefit(benefit: Benefit, gains, years: list[YearValues]) -> None:
@@ -136,8 +217,29 @@ def _check_benefit(benefit: Benefit, gains, years: list[YearValues]) -> None:
             break
     if len({row.year for row in years}) != len(years):
         errors["years"] = "Each financial year can appear once in the profile."
+    if benefit.method == Benefit.Method.AMOUNT:
+        unpriced = _unpriced(programme, benefit.price_year)
+        if unpriced:
+            errors["price_year"] = unpriced
     if errors:
         raise ValidationError(errors)
+
+
+def _unpriced(programme: Programme, price_year: int) -> str | None:
+    """Why a value priced in `price_year` cannot be restated to the programme's price base, or None."""
+    from bluelight.benefits.selectors import NotConfigured, deflator_series, settings_of
+
+    try:
+        base_year = settings_of(programme).price_base_year
+    except NotConfigured:
+        return None  # nothing is valued until the programme has a price base
+    if price_year == base_year:
+        return None
+    try:
+        deflator_series(programme).factor(price_year, base_year)
+    except ValueError as missing:
+        return f"{missing}: choose another price year, or a deflator series that has it."
+    return None
 
 
 def _write_parts(benefit: Benefit, gains, payers, years: list[YearValues] | None) -> None:

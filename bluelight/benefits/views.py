@@ -133,8 +133,26 @@ def benefit_detail(request, slug, key):
             "timeline": history.history_of(benefit)[:30],
             "price_base": label(method.base_year),
             "price_year": label(benefit.unit_cost.price_year if benefit.unit_cost else benefit.price_year),
+            "real_terms": _real_terms(method, benefit),
         },  # fmt: skip
     )
+
+
+def _plain(number: Decimal) -> str:
+    """An index as published: 80.000000 -> 80, 83.146000 -> 83.146."""
+    return format(number.normalize(), "f")
+
+
+def _real_terms(method: selectors.Method, benefit: Benefit) -> dict:
+    """How this benefit's values reach the price base: the series, its release and the two indices."""
+    price_year = benefit.unit_cost.price_year if benefit.unit_cost_id else benefit.price_year
+    if price_year == method.base_year:
+        return {"series": method.series.published, "restated": False, "price_year": label(price_year)}
+    index = method.series.index
+    return {
+        "series": method.series.published, "restated": True, "price_year": label(price_year),
+        "from_index": _plain(index[price_year]), "to_index": _plain(index[method.base_year]),
+    }  # fmt: skip
 
 
 def actual_record(request, slug, key):

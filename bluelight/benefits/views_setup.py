@@ -1,5 +1,6 @@
 """The programme office's benefits set-up: target and thresholds, and the unit cost library."""
 
+from django.db import transaction
 from django.urls import reverse
 
 from bluelight.benefits import services
@@ -18,21 +19,25 @@ def benefit_settings(request, slug):
     current = BenefitSettings.objects.filter(programme=programme).first()
     initial = {}
     if current:
-        initial = {f: getattr(current, f) for f in ("target", "price_base_year", "green_at", "amber_at")}
+        initial = {f: getattr(current, f) for f in ("target", "price_base_year", "green_at", "amber_at", "deflators")}
     for grade in ConfidenceGrade.objects.filter(programme=programme):
         initial[f"grade_{grade.grade}"] = grade.optimism_bias
+
+    @transaction.atomic
+    def save(data):
+        actor = Actor(request.user)
+        saved = services.settings_set(
+            actor=actor, programme=programme, target=data["target"], price_base_year=data["price_base_year"],
+            green_at=data["green_at"], amber_at=data["amber_at"], grades={g: data[f"grade_{g}"] for g in range(1, 7)},
+        )  # fmt: skip
+        if saved.deflators != data["deflators"]:
+            services.deflators_choose(actor=actor, programme=programme, release=data["deflators"])
+        return saved
+
     return form_page(
         request,
         BenefitSettingsForm(request.POST or None, programme=programme, initial=initial),
-        lambda data: services.settings_set(
-            actor=Actor(request.user),
-            programme=programme,
-            target=data["target"],
-            price_base_year=data["price_base_year"],
-            green_at=data["green_at"],
-            amber_at=data["amber_at"],
-            grades={g: data[f"grade_{g}"] for g in range(1, 7)},
-        ),  # fmt: skip
+        save,
         template="benefits/settings_form.html",
         context={"programme": programme},
         done="Benefits target and method saved",

@@ -1,10 +1,11 @@
-"""Commands for benefits: summary against the target, and the Monte Carlo simulation."""
+"""Commands for benefits: summary against the target, the Monte Carlo simulation, and GDP deflator series."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from bluelight.cli.base import programme_named, setup
+from bluelight.cli.base import actor_for, programme_named, setup
 
 
 def _benefitsprogramme_named(slug: str):
@@ -63,6 +64,93 @@ def cmd_benefits_simulate(args) -> int:
     return 0
 
 
+def _refused(error) -> SystemExit:
+    from django.core.exceptions import ValidationError
+
+    if isinstance(error, ValidationError):
+        return SystemExit("bluelight: " + " ".join(m for ms in error.message_dict.values() for m in ms))
+    return SystemExit(f"bluelight: {error}")
+
+
+def cmd_deflators_load(args) -> int:
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from bluelight.benefits import services
+    from bluelight.benefits.deflator_files import read_published
+    from bluelight.benefits.valuation.hmt_deflators import SeriesRefused
+    from bluelight.benefits.valuation.years import label
+    from bluelight.core.models import HistoryEntry
+
+    path = Path(args.path)
+    try:
+        published = read_published(path)
+    except SeriesRefused as refused:
+        raise _refused(refused) from None
+    name = args.name or published.title
+    release = args.release or published.release
+    if not name:
+        raise SystemExit("bluelight: the file does not carry the series' name: give it with --name.")
+    if not release:
+        raise SystemExit("bluelight: the file does not carry the release and its date: give it with --release.")
+    actor = actor_for(args.as_user, HistoryEntry.Channel.COMMAND_LINE)
+    try:
+        loaded, new = services.deflator_release_load(
+            actor=actor, name=name, release=release, source=path.name, index=published.index,
+            reference_year=published.reference_year,
+        )  # fmt: skip
+        if args.programme:
+            services.deflators_choose(actor=actor, programme=programme_named(args.programme), release=loaded)
+    except ValidationError as error:
+        raise _refused(error) from None
+    years = sorted(published.index)
+    print(f"{'Loaded' if new else 'Already loaded'}: {loaded} ({label(years[0])} to {label(years[-1])}, "
+          f"{len(years)} years, from {path.name})")  # fmt: skip
+    if args.programme:
+        print(f"{args.programme} now values its benefits with {loaded}.")
+    return 0
+
+
+def cmd_deflators_list(args) -> int:
+    setup()
+    from bluelight.benefits.models import DeflatorRelease
+    from bluelight.benefits.valuation.years import label
+
+    for release in DeflatorRelease.objects.prefetch_related("years", "programmes__programme"):
+        years = [row.year for row in release.years.all()]
+        used = ", ".join(s.programme.slug for s in release.programmes.all()) or "no programme"
+        print(f"{release.name} | {release.release} | {label(min(years))} to {label(max(years))} | "
+              f"from {release.source} | used by {used}")  # fmt: skip
+    return 0
+
+
+def cmd_deflators_use(args) -> int:
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from bluelight.benefits import services
+    from bluelight.benefits.models import DeflatorRelease
+    from bluelight.core.models import HistoryEntry
+
+    programme = programme_named(args.programme)
+    release = None
+    if not args.own and not (args.name and args.release):
+        raise SystemExit("bluelight: give --name and --release of a loaded series, or --own")
+    if not args.own:
+        release = DeflatorRelease.objects.filter(name=args.name, release=args.release).first()
+        if release is None:
+            raise SystemExit(f"bluelight: no series {args.name!r} with the release {args.release!r} is loaded "
+                             "(see `bluelight benefits deflators list`)")  # fmt: skip
+    try:
+        services.deflators_choose(
+            actor=actor_for(args.as_user, HistoryEntry.Channel.COMMAND_LINE), programme=programme, release=release
+        )
+    except ValidationError as error:
+        raise _refused(error) from None
+    print(f"{programme.slug} now values its benefits with {release or 'its own series'}.")
+    return 0
+
+
 def register(sub) -> None:
     benefits = sub.add_parser("benefits", help="benefits: summary against target, simulation")
     benefit_kinds = benefits.add_subparsers(dest="kind", metavar="ACTION", required=True)
@@ -77,3 +165,24 @@ def register(sub) -> None:
     simulate.add_argument("--distribution", choices=["triangular", "pert"], default="triangular")
     simulate.add_argument("--json", action="store_true", help="print JSON")
     simulate.set_defaults(func=cmd_benefits_simulate)
+    deflators = benefit_kinds.add_parser("deflators", help="GDP deflator series: load a published release, list, use")
+    deflator_actions = deflators.add_subparsers(dest="action", metavar="ACTION", required=True)
+    load = deflator_actions.add_parser(
+        "load", help="load a series in HM Treasury's layout (XLSX, ODS or CSV of 'GDP deflators at market prices')"
+    )
+    load.add_argument("path", help="the spreadsheet or CSV as published")
+    load.add_argument("--name", help="the series' name (default: the title the file carries)")
+    load.add_argument("--release", help="the release and its date (default: what the file carries)")
+    load.add_argument("--programme", metavar="SLUG", help="and value this programme's benefits with it")
+    load.add_argument("--as", dest="as_user", metavar="USERNAME", help="record the change as this person")
+    load.set_defaults(func=cmd_deflators_load)
+    deflator_actions.add_parser("list", help="the loaded releases and the programmes using each").set_defaults(
+        func=cmd_deflators_list
+    )
+    use = deflator_actions.add_parser("use", help="choose the series a programme values its benefits with")
+    use.add_argument("--programme", required=True, metavar="SLUG")
+    use.add_argument("--name")
+    use.add_argument("--release")
+    use.add_argument("--own", action="store_true", help="go back to the series the programme entered itself")
+    use.add_argument("--as", dest="as_user", metavar="USERNAME", help="record the change as this person")
+    use.set_defaults(func=cmd_deflators_use)

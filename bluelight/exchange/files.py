@@ -298,6 +298,11 @@ def _read_ods(filename: str, archive: zipfile.ZipFile) -> list[Sheet]:
     return sheets
 
 
+def read_csv(filename: str, data: bytes) -> Sheet | None:
+    """One CSV file as a sheet named after it (None when it holds nothing)."""
+    return _read_csv(filename, data)
+
+
 def _read_csv(filename: str, data: bytes) -> Sheet | None:
     name = filename[:-4] if filename.lower().endswith(".csv") else filename
     try:

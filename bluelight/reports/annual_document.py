@@ -67,8 +67,8 @@ def _benefits(report: AnnualReport, number: int) -> list:
               [[name, pounds(amount)] for name, amount in b.as_dict()["by_section"].items()], numeric=(1,)),
         Heading("Method", 3),
         Bullets([
-            f"All values are in {b.price_base} prices; values priced in other years are restated by the GDP "
-            "deflator series the programme records.",
+            f"All values are in {b.price_base} prices; values priced in other years are restated by "
+            f"{b.deflators}.",
             f"Present value of the central profile, discounted to {b.price_base} at the HM Treasury Green Book rate "
             f"of 3.5% a year (1.5% for health benefits): {pounds(b.present_value)}.",
             "Volume-based benefits follow the GMCA cost-benefit chain: volume × unit cost × (1 − deadweight) × "
