@@ -35,6 +35,8 @@ def cmd_people(args) -> int:
             org = user.organisation.short_code if user.organisation else "-"
             print(f"{user.username:<20} {org:<8} {roles or '(no programme)'}{admin}{state}")
         return 0
+    if args.action == "create":
+        return _create(args, actor)
     user = User.objects.filter(username=args.username).first()
     if user is None:
         return _refused(ValueError(f"no account with the username {args.username!r}"))
@@ -53,6 +55,30 @@ def cmd_people(args) -> int:
             print(f"{user.username} is enabled.")
     except ValidationError as error:
         return _refused(error)
+    return 0
+
+
+def _create(args, actor) -> int:
+    from django.core.exceptions import ValidationError
+
+    from bluelight.core import people
+    from bluelight.core.models import Organisation
+
+    organisation = None
+    if args.organisation:
+        organisation = Organisation.objects.filter(short_code=args.organisation).first()
+        if organisation is None:
+            return _refused(ValueError(f"no organisation with the short code {args.organisation!r}"))
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    try:
+        user = people.account_create(
+            actor=actor, username=args.username, organisation=organisation, email=args.email or "",
+            full_name=args.full_name or "", password=password,
+        )  # fmt: skip
+    except ValidationError as error:
+        return _refused(error)
+    how = "with the password given" if password else "without a password (API tokens only)"
+    print(f"{user.username} made, {how}; give it a role with `bluelight people grant`.")
     return 0
 
 
@@ -135,9 +161,15 @@ def cmd_token(args) -> int:
 def register(sub) -> None:
     from bluelight.programmes import rules
 
-    people = sub.add_parser("people", help="list accounts; grant or revoke a role; disable or enable an account")
+    people = sub.add_parser("people", help="list or make accounts; grant or revoke a role; disable or enable an account")
     actions = people.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("list", help="every account with its organisation and roles")
+    create = actions.add_parser("create", help="make an account (without a password: an integration's, for tokens)")
+    create.add_argument("username")
+    create.add_argument("--organisation", metavar="SHORT_CODE", help="the organisation the person works for")
+    create.add_argument("--email", default="")
+    create.add_argument("--full-name", default="")
+    create.add_argument("--password-stdin", action="store_true", help="read the password from the first input line")
     grant = actions.add_parser("grant", help="give a person a role in a programme (replacing any they had)")
     grant.add_argument("username")
     grant.add_argument("--programme", required=True, metavar="SLUG")

@@ -117,6 +117,7 @@ class SecurityEvent(models.Model):
         ACCESS_REFUSED = "access_refused", "Access refused"
         EXPORTED = "exported", "Exported"
         ROLE_CHANGED = "role_changed", "Role changed"
+        ACCOUNT_CREATED = "account_created", "Account made"
         ACCOUNT_DISABLED = "account_disabled", "Account disabled"
         ACCOUNT_ENABLED = "account_enabled", "Account enabled"
         BACKUP = "backup", "Backup or restore"

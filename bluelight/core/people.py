@@ -1,14 +1,16 @@
-"""Accounts: disabling one ends its sessions at once; both are kept in the security log."""
+"""Accounts: made, disabled (which ends its sessions at once) and enabled; each is kept in the security log."""
 
 from __future__ import annotations
 
+from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from bluelight.core import security
 from bluelight.core.history import Actor
-from bluelight.core.models import User
+from bluelight.core.models import Organisation, User
 
 
 def end_sessions(user: User) -> int:
@@ -38,3 +40,23 @@ def account_enable(*, actor: Actor, user: User) -> None:
     user.is_active = True
     user.save(update_fields=["is_active"])
     security.log(security.Kind.ACCOUNT_ENABLED, user=user, detail=f"by {actor.name} through {actor.channel}")
+
+
+@transaction.atomic
+def account_create(
+    *, actor: Actor, username: str, organisation: Organisation | None = None, email: str = "", full_name: str = "",
+    password: str | None = None,
+) -> User:  # fmt: skip
+    """A new account. Without a password it cannot sign in on the pages: an integration's account, using tokens."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"There is already an account named {username}."})
+    first, _, last = full_name.strip().partition(" ")
+    user = User(username=username, email=email, first_name=first, last_name=last, organisation=organisation)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    if password is not None:
+        validate_password(password, user)
+        user.set_password(password)
+    user.save()
+    security.log(security.Kind.ACCOUNT_CREATED, user=user, detail=f"by {actor.name} through {actor.channel}")
+    return user

@@ -121,3 +121,19 @@ def test_an_export_is_logged_with_its_row_count_and_role_changes_with_who_made_t
     capsys.readouterr()
     assert main(["security-log", "--kind", "role_changed"]) == 0
     assert capsys.readouterr().out.count("Role changed") == 2
+
+
+def test_an_integration_account_made_on_the_command_line_has_no_password_and_is_logged(demo, client, capsys):
+    from bluelight.core.models import User
+
+    assert main(["people", "create", "finance.system", "--organisation", "PFCC"]) == 0
+    assert "finance.system made, without a password (API tokens only)" in capsys.readouterr().out
+    made = User.objects.get(username="finance.system")
+    assert made.organisation.short_code == "PFCC" and not made.has_usable_password()
+    assert not client.login(username="finance.system", password="")
+    assert SecurityEvent.objects.filter(kind="account_created", username="finance.system").exists()
+    # A second account of the same name (in any case) and an unknown organisation are refused; nothing is made.
+    assert main(["people", "create", "Finance.System"]) == 1
+    assert main(["people", "create", "payroll", "--organisation", "NOPE"]) == 1
+    assert "no organisation with the short code 'NOPE'" in capsys.readouterr().err
+    assert not User.objects.filter(username__in=["Finance.System", "payroll"]).exists()
