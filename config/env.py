@@ -100,6 +100,7 @@ class Env:
     data_dir: Path = BASE_DIR / "var"
     upload_max_bytes: int = 20 * 1024 * 1024
     idle_minutes: int = 30
+    upload_keep_hours: int = 24
     session_hours: int = 10
     behind_proxy: bool = False
     ssl_redirect: bool = False
@@ -140,6 +141,9 @@ class Env:
             organisation_name=environ.get("BLUELIGHT_ORGANISATION_NAME", "Bluelight"),
             data_dir=data_dir,
             upload_max_bytes=_megabytes(environ.get("BLUELIGHT_UPLOAD_MAX_MB", "20")),
+            upload_keep_hours=_whole(
+                "BLUELIGHT_UPLOAD_KEEP_HOURS", environ.get("BLUELIGHT_UPLOAD_KEEP_HOURS", "24"), 1, 24 * 30
+            ),
             idle_minutes=_whole("BLUELIGHT_IDLE_MINUTES", environ.get("BLUELIGHT_IDLE_MINUTES", "30"), 3, 24 * 60),
             session_hours=_whole("BLUELIGHT_SESSION_HOURS", environ.get("BLUELIGHT_SESSION_HOURS", "10"), 1, 24 * 7),
             behind_proxy=_bool(environ.get("BLUELIGHT_BEHIND_PROXY"), False),

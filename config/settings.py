@@ -121,6 +121,8 @@ BLUELIGHT = {
     # Uploaded papers live here under generated names; back this folder up with the database.
     "UPLOAD_DIR": ENV.data_dir / "uploads",
     "UPLOAD_MAX_BYTES": ENV.upload_max_bytes,
+    # A workbook uploaded for import waits this long for "Import now" after its check, then is removed.
+    "UPLOAD_KEEP_SECONDS": ENV.upload_keep_hours * 60 * 60,
     "IDLE_SECONDS": ENV.idle_minutes * 60,
     "SESSION_SECONDS": ENV.session_hours * 60 * 60,
     # The warning before the idle timeout (WCAG 2.2.1: at least 20 seconds to extend).

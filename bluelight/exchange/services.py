@@ -36,6 +36,8 @@ def import_confirm(*, actor: Actor, task: Task) -> Task:
     """After a clean dry run, queue the real import of the same workbook."""
     if task.kind != Task.Kind.IMPORT or not task.dry_run or task.status != Task.Status.DONE:
         raise ValidationError({"task": "Only a dry run that found no problems can be imported."})
+    if not task.stored_name:
+        raise ValidationError({"task": task.message or "The workbook is no longer kept; upload it again."})
     if Task.objects.filter(kind=Task.Kind.IMPORT, dry_run=False, stored_name=task.stored_name).exists():
         raise ValidationError({"task": "This workbook has already been imported."})
     return Task.objects.create(

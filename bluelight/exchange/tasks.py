@@ -8,12 +8,14 @@ an import holds one transaction open until it is done and its progress must be r
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import time
 import traceback
 from pathlib import Path
 
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
@@ -121,15 +123,42 @@ def run(task: Task) -> Task:
     return task
 
 
+def unconfirmed_uploads_remove(now=None) -> int:
+    """Remove workbooks whose check finished longer ago than the set time and that were never imported.
+
+    The tasks keep their record (name, result); their page then says the file is gone. Returns how many.
+    """
+    keep = datetime.timedelta(seconds=settings.BLUELIGHT["UPLOAD_KEEP_SECONDS"])
+    cutoff = (now or timezone.now()) - keep
+    stale = (
+        Task.objects.filter(kind=Task.Kind.IMPORT, dry_run=True, finished_at__lt=cutoff)
+        .exclude(stored_name="")
+        .exclude(stored_name__in=Task.objects.filter(kind=Task.Kind.IMPORT, dry_run=False).values("stored_name"))
+        .values_list("stored_name", flat=True)
+    )
+    removed = 0
+    for name in set(stale):
+        storage.remove(name)
+        Task.objects.filter(stored_name=name).update(
+            stored_name="", message=f"The workbook was removed {keep.total_seconds() / 3600:g} hours after its check, "
+            "unimported; upload it again to import it.",
+        )  # fmt: skip
+        removed += 1
+    return removed
+
+
 def work(*, once: bool = False, poll_seconds: float = 2.0, say=print, alive=lambda: True) -> int:
     """Run tasks as they are queued; with `once`, run what is queued now and return how many ran.
 
     `alive` is asked before each round: the demo's worker stops when the server it was started with has.
     """
-    ran = 0
+    ran, swept = 0, -float("inf")
     while alive():
         if not connection.in_atomic_block:  # a long-lived worker drops connections the database has closed
             close_old_connections()
+        if time.monotonic() - swept > 60:
+            unconfirmed_uploads_remove()
+            swept = time.monotonic()
         task = claim()
         if task is None:
             if once:

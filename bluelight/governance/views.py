@@ -24,7 +24,7 @@ from bluelight.governance.forms import (
 )
 from bluelight.governance.models import Action, Board, Meeting
 from bluelight.governance.pack import build_pack, render_standalone_html
-from bluelight.programmes.access import programme_for, require_admin
+from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 
 FORM = "governance/form.html"
 
@@ -217,7 +217,7 @@ def action_create(request, slug):
 
 def action_edit(request, slug, number):
     access = programme_for(request, slug)
-    action = get_object_or_404(access.programme.actions, number=number)
+    action = visible_or_404(access, selectors.actions_of(access.programme), number=number)
     rights.require_action_right(request.user, access, action)
     fields = ("description", "owner", "owner_organisation", "due_on", "workstream", "status", "update", "version")
     form = ActionForm(request.POST or None, programme=access.programme, editing=True,

@@ -161,3 +161,38 @@ def test_a_programme_workbook_cannot_change_what_other_programmes_share(office_c
     assert task.result["by_sheet"]["Organisations"][0]["message"] == (
         "would change the organisation “EP”, which other programmes share: ask a system administrator to change it"
     )
+
+
+def test_a_checked_workbook_never_confirmed_is_removed_after_the_set_time(office_client, escp, tmp_path, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from bluelight.exchange.tasks import unconfirmed_uploads_remove
+    from bluelight.governance import storage
+
+    settings.BLUELIGHT = {**settings.BLUELIGHT, "UPLOAD_KEEP_SECONDS": 24 * 3600}
+    office_client.post(reverse("workbook-import", args=["essex-escp"]), {"workbook": _workbook(escp, tmp_path)})
+    work(once=True, say=lambda line: None)
+    checked = Task.objects.get()
+    stored = storage.path_of(checked.stored_name)
+    assert stored.is_file()
+
+    finished = checked.finished_at
+    assert unconfirmed_uploads_remove(now=finished + datetime.timedelta(hours=23, minutes=59)) == 0
+    assert stored.is_file()
+    assert unconfirmed_uploads_remove(now=finished + datetime.timedelta(hours=24, seconds=1)) == 1
+    assert not stored.exists()
+    checked.refresh_from_db()
+    assert checked.stored_name == ""
+    assert "removed 24 hours after its check" in checked.message
+    refused = office_client.post(reverse("task-confirm", args=["essex-escp", checked.pk]), follow=True)
+    assert "removed 24 hours after its check, unimported; upload it again" in refused.content.decode()
+    assert not Task.objects.filter(dry_run=False).exists()
+    # The worker sweeps as it goes: a second upload, checked long ago, is gone after one round.
+    office_client.post(reverse("workbook-import", args=["essex-escp"]), {"workbook": _workbook(escp, tmp_path)})
+    work(once=True, say=lambda line: None)
+    second = Task.objects.filter(stored_name__gt="").get()
+    Task.objects.filter(pk=second.pk).update(finished_at=timezone.now() - datetime.timedelta(days=2))
+    work(once=True, say=lambda line: None)
+    assert not storage.path_of(second.stored_name).exists()

@@ -40,3 +40,22 @@ def test_the_office_sees_the_sensitive_risk_and_a_partner_does_not(demo, client)
 
     client.force_login(office)
     assert VETTING in client.get(reverse("risk-register", args=["essex-escp"]) + "?show=all").content.decode()
+
+
+def test_an_action_on_a_sensitive_workstream_is_not_found_on_its_edit_page_even_for_its_owner(demo, client):
+    from bluelight.governance.models import Action
+
+    escp = Programme.objects.get(slug="essex-escp")
+    police = User.objects.get(username="police.lead")
+    hidden = escp.workstreams.exclude(lead_organisation=police.organisation).first()
+    hidden.marking = "OFFICIAL-SENSITIVE"
+    hidden.save(update_fields=["marking"])
+    action = Action.objects.filter(programme=escp).first()
+    Action.objects.filter(pk=action.pk).update(workstream=hidden, owner_organisation=police.organisation)
+
+    client.force_login(police)
+    # The action is the police's to update, but it hangs off a workstream the police may not see.
+    assert client.get(reverse("action-edit", args=["essex-escp", action.number])).status_code == 404
+    assert client.post(reverse("action-edit", args=["essex-escp", action.number]), {"status": "done"}).status_code == 404
+    client.force_login(User.objects.get(username="programme.office"))
+    assert client.get(reverse("action-edit", args=["essex-escp", action.number])).status_code == 200

@@ -36,3 +36,11 @@ def test_database_urls():
     assert "journal_mode=WAL" in lite["OPTIONS"]["init_command"]
     with pytest.raises(ConfigurationError, match="unsupported scheme"):
         database_from_url("mysql://x/y")
+
+
+def test_unconfirmed_uploads_are_kept_a_day_unless_set(tmp_path):
+    base = {"BLUELIGHT_ENV": "test", "BLUELIGHT_DATA_DIR": str(tmp_path)}
+    assert Env.from_environ(base).upload_keep_hours == 24
+    assert Env.from_environ({**base, "BLUELIGHT_UPLOAD_KEEP_HOURS": "2"}).upload_keep_hours == 2
+    with pytest.raises(ConfigurationError, match="BLUELIGHT_UPLOAD_KEEP_HOURS must be from 1 to 720, not 0"):
+        Env.from_environ({**base, "BLUELIGHT_UPLOAD_KEEP_HOURS": "0"})
