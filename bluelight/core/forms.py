@@ -4,6 +4,7 @@ the version a form started from, and service validation errors shown against the
 from __future__ import annotations
 
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -73,6 +74,11 @@ class GovukDateWidget(forms.MultiWidget):
         return context
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_DAY_OR_MONTH = re.compile(r"\d{1,2}")
+_YEAR = re.compile(r"\d{4}")
+
+
 class GovukDateField(forms.MultiValueField):
     widget = GovukDateWidget
 
@@ -87,6 +93,12 @@ class GovukDateField(forms.MultiValueField):
         missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
         if missing:
             raise ValidationError(f"{self.label} must include a {' and '.join(missing)}")
+        # Digits of any script are digits (a full-width ２０２５ is 2025); anything else, or a year
+        # outside 1900 to 2100, is not a date a programme records.
+        if not (_DAY_OR_MONTH.fullmatch(day) and _DAY_OR_MONTH.fullmatch(month) and _YEAR.fullmatch(year)):
+            raise ValidationError(f"{self.label} must be a real date, for example 31 3 2024")
+        if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            raise ValidationError(f"{self.label} must be a year from {FIRST_YEAR} to {LAST_YEAR}")
         try:
             return datetime.date(int(year), int(month), int(day))
         except ValueError:

@@ -1,5 +1,7 @@
 """Page flows through Django's test client: what a signed-in user sees and what they are refused."""
 
+import pytest
+
 from bluelight.core.history import Actor, history_of
 from bluelight.programmes.models import Workstream
 from bluelight.status import services
@@ -193,3 +195,36 @@ def test_annual_report_page_and_download(signed_in, small_programme, office):
     download = signed_in.get("/programmes/test/reports/annual/2023/download/")
     assert download["Content-Disposition"] == 'attachment; filename="test-annual-report-2023.html"'
     assert "1 collaborative workstream is reported." in download.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("99999999999999999999", "1", "2025", "must be a real date"),  # once a server error (OverflowError)
+        ("1", "99999999999999999999", "2025", "must be a real date"),
+        ("1", "1", "99999999999999999999", "must be a real date"),
+        ("1", "1", "0001", "must be a year from 1900 to 2100"),
+        ("1", "1", "-202", "must be a real date"),
+        ("1e3", "1", "2025", "must be a real date"),
+        ("1", "1", "20 25", "must be a real date"),
+    ],
+)
+def test_a_date_past_any_range_is_refused_with_a_message_not_an_error(signed_in, small_programme, day, month, year,
+                                                                      message):  # fmt: skip
+    response = signed_in.post(
+        "/programmes/test/workstreams/hubs/ratings/2023/",
+        {"rating": "green", "assessed_on-day": day, "assessed_on-month": month, "assessed_on-year": year},
+    )
+    assert response.status_code == 400
+    assert f"Date assessed {message}" in error_summary(response.content.decode())
+    assert Assessment.objects.count() == 0
+
+
+def test_full_width_digits_are_digits(signed_in, small_programme):
+    # A date typed with a Japanese keyboard's full-width digits is the same date (docs/user-guide.md).
+    response = signed_in.post(
+        "/programmes/test/workstreams/hubs/ratings/2023/",
+        {"rating": "green", "assessed_on-day": "３１", "assessed_on-month": "１０", "assessed_on-year": "２０２３"},
+    )
+    assert response.status_code == 302
+    assert Assessment.objects.get().assessed_on.isoformat() == "2023-10-31"
