@@ -105,6 +105,29 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(f"{self.label} must be a real date, for example 31 3 2024") from None
 
 
+def _beyond_any_key(value) -> bool:
+    """A choice that cannot be a record's id: a whole number no database column holds."""
+    for part in value if isinstance(value, (list, tuple)) else [value]:
+        text = str(part).strip()
+        if text.lstrip("-").isdigit() and len(text) > 18 and not -(2**63) <= int(text) < 2**63:
+            return True
+    return False
+
+
+def _guard_choices(field: forms.Field) -> None:
+    """A chosen record's id past any database integer is an invalid choice, not a database error."""
+    clean = field.clean
+
+    def guarded(value):
+        if _beyond_any_key(value):
+            raise ValidationError("Select a valid choice. That choice is not one of the available choices.",
+                                  code="invalid_choice")  # fmt: skip
+        return clean(value)
+
+    guarded.guarded = True
+    field.clean = guarded
+
+
 class GovukFormMixin:
     """Adds the GOV.UK classes and aria-describedby to each control, errors included."""
 
@@ -113,6 +136,9 @@ class GovukFormMixin:
         self._decorate()
 
     def full_clean(self):
+        for field in self.fields.values():  # here, so fields a form adds in its own __init__ are guarded too
+            if isinstance(field, forms.ModelChoiceField) and not hasattr(field.clean, "guarded"):
+                _guard_choices(field)
         super().full_clean()
         self._decorate()
 

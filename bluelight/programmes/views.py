@@ -59,6 +59,10 @@ def workstream_detail(request, slug, key):
             "history_lines": lines,
             "timeline": timeline[:50],
             "periods": list(status_selectors.periods_of(access.programme)),
+            # A published period can be corrected only where it holds a rating to correct.
+            "rated_periods": set(
+                Assessment.objects.filter(workstream=workstream, is_current=True).values_list("period_id", flat=True)
+            ),
             "can_edit": can_edit,
             "library_source": adoption.entry if adoption else None,
             "library_entries": library_entries,
