@@ -22,6 +22,9 @@ from bluelight.governance.uploads import UploadRefused, _expand_safely
 FORMATS = ("xlsx", "ods", "csv")
 MAX_ROWS = 250_000  # per sheet; a programme's largest sheet (benefit years) is far below this
 MAX_COLUMNS = 200
+MAX_CELL_CHARS = 32_767  # what Excel and Calc themselves allow in a cell
+MAX_CELLS = 3_000_000  # in the whole workbook, as expanded: ten times the largest real programme's
+MAX_TEXT_CHARS = 60_000_000  # characters in the whole workbook, as expanded
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet treat text as a formula
 
 Cell = None | str | int | Decimal | bool | datetime.date | datetime.datetime
@@ -80,7 +83,8 @@ def read(path: Path, *, max_bytes: int, name: str | None = None) -> list[Sheet]:
     """
     path = Path(path)
     if path.is_dir():
-        sheets = [_read_csv(p.name, p.read_bytes()) for p in sorted(path.glob("*.csv"))]
+        budget = Budget()
+        sheets = [_read_csv(p.name, p.read_bytes(), budget) for p in sorted(path.glob("*.csv"))]
         if not sheets:
             raise WorkbookRefused(f"The folder {path.name} holds no .csv files.")
         return [s for s in sheets if s is not None]
@@ -101,16 +105,17 @@ def read_bytes(filename: str, data: bytes) -> list[Sheet]:
     if not data:
         raise WorkbookRefused(f"{filename} is empty.")
     archive = _open_archive(filename, data)
+    budget = Budget()
     if extension == "xlsx":
-        sheets = _read_xlsx(filename, data, archive)
+        sheets = _read_xlsx(filename, data, archive, budget)
     elif extension == "ods":
-        sheets = _read_ods(filename, archive)
+        sheets = _read_ods(filename, archive, budget)
     else:
         sheets = [
             s
             for name in sorted(archive.namelist())
             if name.lower().endswith(".csv") and not name.startswith("__MACOSX")
-            for s in [_read_csv(name.rsplit("/", 1)[-1], archive.read(name))]
+            for s in [_read_csv(name.rsplit("/", 1)[-1], archive.read(name), budget)]
             if s is not None
         ]
         if not sheets:
@@ -136,19 +141,64 @@ def _limit(sheet: str, count: int, what: str, most: int) -> None:
         raise WorkbookRefused(f"Sheet {sheet} has more than {most:,} {what}; split the workbook.")
 
 
-def _sheet(name: str, grid: Iterator[tuple[int, list[Cell]]]) -> Sheet | None:
+class Budget:
+    """What one workbook may expand to, counted while it is read, so no file can fill the memory."""
+
+    def __init__(self):
+        self.cells = 0
+        self.chars = 0
+
+    def spend(self, sheet: str, cells: int, chars: int) -> None:
+        self.ahead(sheet, cells, chars)
+        self.cells += cells
+        self.chars += chars
+
+    def ahead(self, sheet: str, cells: int, chars: int) -> None:
+        """Refuse now what would overspend, before it is expanded."""
+        if self.cells + cells > MAX_CELLS:
+            raise WorkbookRefused(f"The workbook holds more than {MAX_CELLS:,} cells (sheet {sheet}); split it.")
+        if self.chars + chars > MAX_TEXT_CHARS:
+            raise WorkbookRefused(
+                f"The workbook holds more than {MAX_TEXT_CHARS:,} characters of text (sheet {sheet}); split it."
+            )
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _too_long(sheet: str, row: int, column: int) -> WorkbookRefused:
+    return WorkbookRefused(
+        f"Sheet {sheet}, row {row}, column {column_letter(column)} holds more than {MAX_CELL_CHARS:,} characters."
+    )
+
+
+def _sheet(name: str, grid: Iterator[tuple[int, list[Cell]]], budget: Budget) -> Sheet | None:
     """A Sheet from (row number, cells) pairs: the first non-blank row is the header."""
     sheet = None
     for number, cells in grid:
         _limit(name, number, "rows", MAX_ROWS)
         while cells and cells[-1] in (None, ""):
             cells.pop()
-        if sheet is None:
-            if cells:
-                _limit(name, len(cells), "columns", MAX_COLUMNS)
-                sheet = Sheet(name, [str(c).strip() if c is not None else "" for c in cells])
+        if not cells:
             continue
-        if cells:
+        _limit(name, len(cells), "columns", MAX_COLUMNS)
+        chars = 0
+        for column, cell in enumerate(cells):
+            if isinstance(cell, str):
+                if len(cell) > MAX_CELL_CHARS:
+                    raise _too_long(name, number, column)
+                chars += len(cell)
+        budget.spend(name, len(cells), chars)
+        if sheet is None:
+            sheet = Sheet(name, [str(c).strip() if c is not None else "" for c in cells])
+        else:
             sheet.rows.append((number, [restore(c) for c in cells]))
     return sheet
 
@@ -162,7 +212,7 @@ def _plain_number(value):
     return value
 
 
-def _read_xlsx(filename: str, data: bytes, archive: zipfile.ZipFile) -> list[Sheet]:
+def _read_xlsx(filename: str, data: bytes, archive: zipfile.ZipFile, budget: Budget) -> list[Sheet]:
     import openpyxl
 
     if "[Content_Types].xml" not in archive.namelist():
@@ -188,7 +238,7 @@ def _read_xlsx(filename: str, data: bytes, archive: zipfile.ZipFile) -> list[She
                             cells.append(_plain_number(cell.value))
                     yield number, cells
 
-            sheet = _sheet(ws.title, grid())
+            sheet = _sheet(ws.title, grid(), budget)
             if sheet is not None:
                 sheets.append(sheet)
     finally:
@@ -211,12 +261,24 @@ def _q(prefix: str, name: str) -> str:
     return f"{{{ODS[prefix]}}}{name}"
 
 
+class _CellTooLong(Exception):
+    """A cell's text expands past MAX_CELL_CHARS; the sheet's reader names where."""
+
+
+def _count(element, attribute: str, most: int) -> int:
+    """A repeat count such as text:c or number-columns-repeated: digits only, and never past `most` + 1."""
+    text = (element.get(attribute) or "1").strip()
+    if not text.isascii() or not text.isdigit():
+        raise WorkbookRefused(f"The workbook is damaged: a repeat count of “{text[:20]}” is not a number.")
+    return min(int(text[:12]), most + 1)
+
+
 def _ods_inline(node) -> Iterator[str]:
     if node.text:
         yield node.text
     for child in node:
         if child.tag == _q("text", "s"):
-            yield " " * int(child.get(_q("text", "c"), "1"))
+            yield " " * _count(child, _q("text", "c"), MAX_CELL_CHARS)
         elif child.tag == _q("text", "tab"):
             yield "\t"
         elif child.tag == _q("text", "line-break"):
@@ -228,7 +290,16 @@ def _ods_inline(node) -> Iterator[str]:
 
 
 def _ods_text(cell) -> str:
-    return "\n".join("".join(_ods_inline(p)) for p in cell.iter(_q("text", "p")))
+    parts, length = [], 0
+    for paragraph in cell.iter(_q("text", "p")):
+        for piece in _ods_inline(paragraph):
+            length += len(piece)
+            if length > MAX_CELL_CHARS:
+                raise _CellTooLong
+            parts.append(piece)
+        parts.append("\n")
+        length += 1
+    return "".join(parts[:-1]) if parts else ""
 
 
 def _ods_value(cell) -> Cell:
@@ -252,7 +323,7 @@ def _ods_value(cell) -> Cell:
     return text if text != "" else None
 
 
-def _read_ods(filename: str, archive: zipfile.ZipFile) -> list[Sheet]:
+def _read_ods(filename: str, archive: zipfile.ZipFile, budget: Budget) -> list[Sheet]:
     names = archive.namelist()
     if (
         not names
@@ -271,28 +342,34 @@ def _read_ods(filename: str, archive: zipfile.ZipFile) -> list[Sheet]:
         def grid(table=table, name=name):
             number = 0
             for row in table.iter(_q("table", "table-row")):
-                repeat_rows = int(row.get(_q("table", "number-rows-repeated"), "1"))
+                repeat_rows = _count(row, _q("table", "number-rows-repeated"), MAX_ROWS * 10)
                 cells: list[Cell] = []
                 for cell in row:
                     if cell.tag not in (_q("table", "table-cell"), _q("table", "covered-table-cell")):
                         continue
-                    repeat = int(cell.get(_q("table", "number-columns-repeated"), "1"))
-                    value = _ods_value(cell)
+                    repeat = _count(cell, _q("table", "number-columns-repeated"), MAX_COLUMNS)
+                    try:
+                        value = _ods_value(cell)
+                    except _CellTooLong:
+                        raise _too_long(name, number + 1, len(cells)) from None
                     if value is None and repeat > 1:
-                        cells.extend([None] * min(repeat, MAX_COLUMNS + 1))  # trailing blank columns
+                        cells.extend([None] * repeat)  # trailing blank columns, at most MAX_COLUMNS + 1
                     else:
-                        _limit(name, repeat, "columns", MAX_COLUMNS)
+                        _limit(name, len(cells) + repeat, "columns", MAX_COLUMNS)
                         cells.extend([value] * repeat)
                 blank = all(c is None for c in cells)
                 if blank:
                     number += repeat_rows  # blank rows repeated to the end of the sheet are not data
                     continue
-                _limit(name, repeat_rows, "rows", MAX_ROWS)
+                _limit(name, number + repeat_rows, "rows", MAX_ROWS)
+                if repeat_rows > 1:  # counted before it is expanded, so a repeat cannot fill the memory
+                    chars = sum(len(c) for c in cells if isinstance(c, str))
+                    budget.ahead(name, len(cells) * repeat_rows, chars * repeat_rows)
                 for _ in range(repeat_rows):
                     number += 1
                     yield number, list(cells)
 
-        sheet = _sheet(name, grid())
+        sheet = _sheet(name, grid(), budget)
         if sheet is not None:
             sheets.append(sheet)
     return sheets
@@ -300,10 +377,10 @@ def _read_ods(filename: str, archive: zipfile.ZipFile) -> list[Sheet]:
 
 def read_csv(filename: str, data: bytes) -> Sheet | None:
     """One CSV file as a sheet named after it (None when it holds nothing)."""
-    return _read_csv(filename, data)
+    return _read_csv(filename, data, Budget())
 
 
-def _read_csv(filename: str, data: bytes) -> Sheet | None:
+def _read_csv(filename: str, data: bytes, budget: Budget) -> Sheet | None:
     name = filename[:-4] if filename.lower().endswith(".csv") else filename
     try:
         text = data.decode("utf-8-sig")
@@ -315,7 +392,7 @@ def _read_csv(filename: str, data: bytes) -> Sheet | None:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as error:
         raise WorkbookRefused(f"{filename} is not valid CSV: {error}.") from None
-    return _sheet(name, ((n, [c if c != "" else None for c in row]) for n, row in enumerate(rows, start=1)))
+    return _sheet(name, ((n, [c if c != "" else None for c in row]) for n, row in enumerate(rows, start=1)), budget)
 
 
 # ---------------------------------------------------------------- writing

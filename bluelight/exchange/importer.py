@@ -30,13 +30,7 @@ from bluelight.programmes.models import Programme
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+column_letter = files.column_letter
 
 
 @dataclass(frozen=True)
