@@ -1,11 +1,76 @@
-"""Who may change governance records, on top of bluelight.programmes.access."""
+"""Who may change governance records, on top of bluelight.programmes.access.
+
+The services call these with the actor who acts, so the pages, the API and the command line
+answer the same: refusing the record itself is 403 (or 404 for another organisation's), and
+refusing where it would go is a ValidationError on the field that moves it (400).
+"""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied, ValidationError
+
 from bluelight.core.access import refuse
-from bluelight.governance.models import Attendance, Meeting
+from bluelight.core.history import Actor
+from bluelight.governance.models import Action, Attendance, Meeting, Risk
 from bluelight.programmes import rules
-from bluelight.programmes.access import ProgrammeAccess
+from bluelight.programmes.access import ProgrammeAccess, access_for
+from bluelight.programmes.models import Programme, Workstream
+
+PLACE = (
+    "Choose a workstream your organisation leads: only the programme office can put a {record} at programme "
+    "level or on another organisation's workstream."
+)
+
+
+def access_of(actor: Actor, programme: Programme) -> ProgrammeAccess | None:
+    """The actor's rights in the programme; None for Bluelight itself (the command line without --as, the
+    demo loader), which may do anything."""
+    return None if actor.user is None else access_for(actor.user, programme)
+
+
+def _lead(workstream: Workstream | None) -> int | None:
+    return workstream.lead_organisation_id if workstream is not None else None
+
+
+def _require_place(access: ProgrammeAccess, workstream: Workstream | None, record: str) -> None:
+    if not rules.can_place(access.role, access.organisation_id, _lead(workstream)):
+        raise ValidationError({"workstream": PLACE.format(record=record)})
+
+
+def risk_create_allowed(actor: Actor, programme: Programme, workstream: Workstream | None) -> None:
+    access = access_of(actor, programme)
+    if access is None:
+        return
+    if not (access.can_administer or access.role == rules.ORGANISATION_EDITOR):
+        raise PermissionDenied("Only the programme office and workstream leads' editors can add risks.")
+    _require_place(access, workstream, "risk")
+
+
+def risk_change_allowed(actor: Actor, risk: Risk, values: dict) -> None:
+    access = access_of(actor, risk.programme)
+    if access is None:
+        return
+    require_workstream_or_admin(None, access, risk.workstream)
+    if "workstream" in values and values["workstream"] != risk.workstream:
+        _require_place(access, values["workstream"], "risk")
+
+
+def action_create_allowed(actor: Actor, programme: Programme) -> None:
+    access = access_of(actor, programme)
+    if access is not None and not access.can_administer:
+        raise PermissionDenied("Only the programme office can add actions.")
+
+
+def action_change_allowed(actor: Actor, action: Action, values: dict) -> None:
+    access = access_of(actor, action.programme)
+    if access is None:
+        return
+    require_action_right(None, access, action)
+    owner = values.get("owner_organisation", action.owner_organisation)
+    if not rules.can_hand_over(access.role, action.owner_organisation_id, owner.pk if owner else None):
+        raise ValidationError({"owner_organisation": "Only the programme office can hand an action to another organisation."})
+    if "workstream" in values and values["workstream"] != action.workstream:
+        _require_place(access, values["workstream"], "action")
 
 
 def can_record_decision(user, access: ProgrammeAccess, meeting: Meeting) -> bool:

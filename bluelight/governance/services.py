@@ -17,6 +17,7 @@ from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.core.services import validate
+from bluelight.governance import access as rights
 from bluelight.governance import storage
 from bluelight.governance.models import (
     Action,
@@ -268,6 +269,7 @@ def _completed_on(status: str, completed_on):
 
 @transaction.atomic
 def action_create(*, actor: Actor, programme: Programme, meeting: Meeting | None = None, **fields) -> Action:
+    rights.action_create_allowed(actor, programme)
     _check_workstream(programme, fields.get("workstream"))
     if meeting is not None and meeting.programme_id != programme.id:
         raise ValidationError({"meeting": "Choose a meeting of this programme."})
@@ -282,6 +284,7 @@ def action_create(*, actor: Actor, programme: Programme, meeting: Meeting | None
 
 @transaction.atomic
 def action_update(*, actor: Actor, action: Action, expected_version: int | None, **values) -> Action:
+    rights.action_change_allowed(actor, action, values)
     _check_workstream(action.programme, values.get("workstream"))
     values["completed_on"] = _completed_on(
         values.get("status", action.status), values.get("completed_on", action.completed_on)
@@ -313,6 +316,7 @@ def _check_risk(risk: Risk) -> None:
 
 @transaction.atomic
 def risk_create(*, actor: Actor, programme: Programme, reviewed_on: datetime.date | None = None, **fields) -> Risk:
+    rights.risk_create_allowed(actor, programme, fields.get("workstream"))
     _check_workstream(programme, fields.get("workstream"))
     number = (programme.risks.aggregate(n=Max("number"))["n"] or 0) + 1
     risk = Risk(programme=programme, number=number, **fields)
@@ -329,6 +333,7 @@ def risk_update(
     *, actor: Actor, risk: Risk, expected_version: int | None, reviewed_on: datetime.date | None = None, **values
 ) -> Risk:
     """Change a risk; a change of score or status is kept as a review, dated, for the movement since a meeting."""
+    rights.risk_change_allowed(actor, risk, values)
     _check_workstream(risk.programme, values.get("workstream"))
     probe = Risk(**{f: values.get(f, getattr(risk, f)) for f in SCORE_FIELDS})
     _check_risk(probe)

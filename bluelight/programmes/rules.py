@@ -40,6 +40,19 @@ def can_edit_workstream(role: str | None, user_organisation_id: int | None, lead
     return role == ORGANISATION_EDITOR and owns(user_organisation_id, lead_organisation_id)
 
 
+def can_place(role: str | None, user_organisation_id: int | None, lead_organisation_id: int | None) -> bool:
+    """May a record (a risk, an action) be put here: on a workstream with this lead, or at programme
+    level (lead None)? Programme level is the office's; a workstream, also its lead organisation's editors."""
+    if lead_organisation_id is None:
+        return can_administer(role)
+    return can_edit_workstream(role, user_organisation_id, lead_organisation_id)
+
+
+def can_hand_over(role: str | None, from_organisation_id: int | None, to_organisation_id: int | None) -> bool:
+    """May an action move from one owning organisation to another? Only the office reallocates work."""
+    return from_organisation_id == to_organisation_id or can_administer(role)
+
+
 def refusal_status(user_organisation_id: int | None, owner_id: int | None) -> int:
     """How a refused action is answered: another organisation's record is 'not found' (404), so its
     existence is not revealed; a refusal on one's own or the programme's record says so (403)."""

@@ -122,7 +122,10 @@ def test_a_risk_added_and_rescored_keeps_a_review_and_its_history(small_programm
     assert [r.residual_likelihood for r in risk.reviews.order_by("pk")] == [3, 2]
     assert history_of(risk)[0].channel == "api"
     programme_risk = _send(api, "post", reverse("api-risks", args=["test"]), {**body, "workstream": None})
-    assert programme_risk.status_code == 403  # a programme-level risk is the office's
+    assert programme_risk.status_code == 400  # a programme-level risk is the office's: refused on the field
+    assert "only the programme office can put a risk at programme level" in (
+        programme_risk.json()["error"]["fields"]["workstream"][0]
+    )
 
 
 def test_a_meeting_scheduled_and_a_business_case_approved_moves_the_workstream(small_programme, office, system):

@@ -104,7 +104,9 @@ def test_an_organisation_editor_cannot_add_a_programme_level_risk(client, board_
         "inherent_likelihood": 3, "inherent_impact": 3, "residual_likelihood": 2, "residual_impact": 2,
         "proximity": "3m", "status": "open",
     }  # fmt: skip
-    assert client.post("/programmes/test/risks/new/", form).status_code == 403
+    refused = client.post("/programmes/test/risks/new/", form)
+    assert refused.status_code == 400
+    assert "only the programme office can put a risk at programme level" in error_summary(refused.content.decode())
     fleet = board_setup["fleet"]  # led by the fire service
     assert client.post("/programmes/test/risks/new/", {**form, "workstream": fleet.id}).status_code == 302
     assert fleet.risks.get().title == "x"

@@ -44,3 +44,19 @@ def test_only_members_view_and_only_the_office_administers():
     assert all(rules.can_view(r) for r in (rules.VIEWER, rules.BOARD_MEMBER, rules.ORGANISATION_EDITOR))
     assert [r for r in (rules.SYSTEM_ADMIN, rules.PROGRAMME_ADMIN, rules.ORGANISATION_EDITOR, rules.VIEWER)
             if rules.can_administer(r)] == [rules.SYSTEM_ADMIN, rules.PROGRAMME_ADMIN]  # fmt: skip
+
+
+def test_who_may_place_a_record_and_hand_over_an_action():
+    from bluelight.programmes import rules
+
+    fire, police = 1, 2
+    # Programme level (no lead) is the office's; a workstream, also its lead's editors.
+    assert rules.can_place(rules.PROGRAMME_ADMIN, police, None)
+    assert not rules.can_place(rules.ORGANISATION_EDITOR, fire, None)
+    assert rules.can_place(rules.ORGANISATION_EDITOR, fire, fire)
+    assert not rules.can_place(rules.ORGANISATION_EDITOR, fire, police)
+    assert not rules.can_place(rules.BOARD_MEMBER, fire, fire)
+    # Only the office hands an action from one organisation to another; keeping the owner is no hand-over.
+    assert rules.can_hand_over(rules.PROGRAMME_ADMIN, fire, police)
+    assert not rules.can_hand_over(rules.ORGANISATION_EDITOR, fire, police)
+    assert rules.can_hand_over(rules.ORGANISATION_EDITOR, fire, fire)
