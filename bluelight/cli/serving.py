@@ -73,15 +73,42 @@ def gunicorn(bind: str, workers: int, tls: tuple[str, str] | None = None) -> Non
     os.execv(sys.executable, argv)
 
 
+def unmigrated() -> str | None:
+    """Why the database cannot be served yet: migrations it has not had (every page would fail)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    plan = MigrationExecutor(connection).migration_plan(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    if not plan:
+        return None
+    first = plan[0][0]
+    return (
+        f"bluelight serve: the database has {len(plan)} migration(s) to apply (the first: {first.app_label} "
+        f"{first.name}). Run `bluelight migrate`, then serve."
+    )
+
+
+def collect_static_if_missing() -> None:
+    """Production serves content-hashed static files from a manifest; without it every page would fail."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    if "Manifest" in settings.STORAGES["staticfiles"]["BACKEND"] and not manifest.exists():
+        print(f"Collecting static files into {settings.STATIC_ROOT} (none were collected)…", flush=True)
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def cmd_serve(args) -> int:
     if bool(args.certfile) != bool(args.keyfile):
         raise SystemExit("bluelight serve: give both --certfile and --keyfile, or neither.")
     setup()
     from django.conf import settings
 
-    problem = tls_problem(settings.ENV, args.certfile)
+    problem = tls_problem(settings.ENV, args.certfile) or unmigrated()
     if problem:
         raise SystemExit(problem)
+    collect_static_if_missing()
     gunicorn(args.bind, args.workers, (args.certfile, args.keyfile) if args.certfile else None)
     return 0  # not reached
 

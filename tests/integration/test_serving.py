@@ -63,3 +63,42 @@ def test_the_demo_refuses_an_address_beyond_this_machine(tmp_path):
     assert done.returncode == 1
     assert "0.0.0.0:8999 is not a loopback address" in done.stderr
     assert not (tmp_path / "bluelight.sqlite3").exists()
+
+
+def test_serve_refuses_an_unmigrated_database_then_collects_static_files_and_serves(tmp_path):
+    """Production settings on plain HTTP (the three settings off), a new data folder: as an operator meets it."""
+    import socket
+    import time
+    import urllib.request
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("BLUELIGHT_", "DJANGO_", "DATABASE_"))}
+    env = {**clean, **PLAIN_HTTP, **KEY, "BLUELIGHT_DATA_DIR": str(tmp_path)}
+    command = str(Path(sys.executable).parent / "bluelight")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    refused = subprocess.run([command, "serve", "--bind", f"127.0.0.1:{port}"], env=env, capture_output=True, text=True,
+                             timeout=120)  # fmt: skip
+    assert refused.returncode == 1
+    assert "migration(s) to apply" in refused.stderr and "Run `bluelight migrate`, then serve." in refused.stderr
+    subprocess.run([command, "migrate"], env=env, check=True, capture_output=True, timeout=300)
+    assert not (tmp_path / "static" / "staticfiles.json").exists()
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen([command, "serve", "--bind", f"127.0.0.1:{port}"], env=env, stdout=log,
+                              stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sign-in/", timeout=5) as page:  # noqa: S310
+                    assert page.status == 200 and b"Sign in" in page.read()
+                    break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "serve.log").read_text()[-2000:]
+                time.sleep(0.2)
+        else:
+            pytest.fail("bluelight serve did not answer within two minutes")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Collecting static files" in (tmp_path / "serve.log").read_text()
+    assert (tmp_path / "static" / "staticfiles.json").exists()
