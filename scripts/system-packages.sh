@@ -6,7 +6,7 @@
 set -euo pipefail
 declare -A groups=(
   [runtime]="libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation"
-  [test]="postgresql chromium libreoffice-writer-nogui"
+  [test]="postgresql chromium libreoffice-writer-nogui libreoffice-calc-nogui"
 )
 [ $# -gt 0 ] || set -- runtime test
 packages=()

@@ -233,7 +233,7 @@ def _read_xlsx(filename: str, data: bytes, archive: zipfile.ZipFile, budget: Bud
                     cells = []
                     for cell in row:
                         if cell.data_type == "f":
-                            cells.append(Formula(str(cell.value)))
+                            cells.append(formula_or_constant(str(cell.value)))
                         else:
                             cells.append(_plain_number(cell.value))
                     yield number, cells
@@ -248,6 +248,16 @@ def _read_xlsx(filename: str, data: bytes, archive: zipfile.ZipFile, budget: Bud
 
 class Formula(str):
     """A cell holding a formula: reported, never evaluated."""
+
+
+_CONSTANTS = {"TRUE()": True, "FALSE()": False, "TRUE": True, "FALSE": False}
+
+
+def formula_or_constant(text: str) -> Cell:
+    """An office suite writes a yes/no cell as the formula =TRUE() or =FALSE() (OpenDocument: of:=TRUE()):
+    that is the value itself, not a calculation. Any other formula is kept, to be refused."""
+    plain = text.removeprefix("of:").lstrip("=").replace(" ", "").upper()
+    return _CONSTANTS[plain] if plain in _CONSTANTS else Formula(text)
 
 
 ODS = {
@@ -305,7 +315,7 @@ def _ods_text(cell) -> str:
 def _ods_value(cell) -> Cell:
     kind = cell.get(_q("office", "value-type"))
     if cell.get(_q("table", "formula")):
-        return Formula(cell.get(_q("table", "formula")))
+        return formula_or_constant(cell.get(_q("table", "formula")))
     if kind in ("float", "currency", "percentage"):
         try:
             return _plain_number(Decimal(cell.get(_q("office", "value"))))
@@ -490,6 +500,9 @@ def _write_ods(path: Path, tables: list[Table], progress) -> None:
     bold = Style(name="Heading", family="table-cell")
     bold.addElement(TextProperties(fontweight="bold"))
     doc.automaticstyles.addElement(bold)
+    # A date cell needs a date format, or an office suite that saves the file keeps only its serial number.
+    date_style = _ods_date_style(doc, "IsoDate", with_time=False)
+    date_time_style = _ods_date_style(doc, "IsoDateTime", with_time=True)
 
     def cell(value, style=None):
         value = neutralise(value)
@@ -506,11 +519,11 @@ def _write_ods(path: Path, tables: list[Table], progress) -> None:
             return c
         if isinstance(value, datetime.datetime):
             text = value.replace(tzinfo=None).isoformat(timespec="seconds")
-            c = TableCell(valuetype="date", datevalue=text, **kwargs)
+            c = TableCell(valuetype="date", datevalue=text, stylename=style or date_time_style)
             c.addElement(P(text=text.replace("T", " ")))
             return c
         if isinstance(value, datetime.date):
-            c = TableCell(valuetype="date", datevalue=value.isoformat(), **kwargs)
+            c = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=style or date_style)
             c.addElement(P(text=value.isoformat()))
             return c
         c = TableCell(valuetype="string", **kwargs)
@@ -532,6 +545,25 @@ def _write_ods(path: Path, tables: list[Table], progress) -> None:
         doc.spreadsheet.addElement(sheet)
         progress(number + 1, len(tables), table.name)
     doc.save(str(path))
+
+
+def _ods_date_style(doc, name: str, *, with_time: bool):
+    """A cell style showing a date as 2024-05-16 (and 14:30:00 after it, with the time)."""
+    from odf.number import DateStyle, Day, Hours, Minutes, Month, Seconds, Year
+    from odf.number import Text as Literal
+    from odf.style import Style
+
+    data = DateStyle(name=f"{name}Data")
+    parts = [Year(style="long"), Literal(text="-"), Month(style="long"), Literal(text="-"), Day(style="long")]
+    if with_time:
+        parts += [Literal(text=" "), Hours(style="long"), Literal(text=":"), Minutes(style="long"), Literal(text=":"),
+                  Seconds(style="long")]  # fmt: skip
+    for part in parts:
+        data.addElement(part)
+    doc.automaticstyles.addElement(data)
+    cell = Style(name=name, family="table-cell", datastylename=f"{name}Data")
+    doc.automaticstyles.addElement(cell)
+    return cell
 
 
 def _csv_text(value: Cell) -> str:
