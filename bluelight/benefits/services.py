@@ -303,9 +303,14 @@ def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal,
     existing = BenefitActual.objects.filter(benefit=benefit, year=year).first()
     if existing and existing.signed_off_at:
         raise ValidationError({"amount": f"The {label(year)} actual has been signed off and cannot be changed."})
-    actual, created = BenefitActual.objects.update_or_create(
-        benefit=benefit, year=year, defaults={"amount": amount, "note": note, "entered_by": actor.user}
-    )
+    if existing is None:
+        actual = BenefitActual.objects.create(benefit=benefit, year=year, amount=amount, note=note,
+                                              entered_by=actor.user)  # fmt: skip
+    else:
+        existing.amount, existing.note, existing.entered_by = amount, note, actor.user
+        # A new version: a sign-off made from the page that showed the old amount is refused as stale.
+        history.save_versioned(existing, existing.version, ["amount", "note", "entered_by"])
+        actual = existing
     history.record(
         benefit, HistoryEntry.Action.CHANGED, actor, {f"actual {label(year)}": [None, str(amount)]},
         note="Actual entered at the annual benefit review",
@@ -314,11 +319,14 @@ def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal,
 
 
 @transaction.atomic
-def actual_sign_off(*, actor: Actor, actual: BenefitActual) -> BenefitActual:
+def actual_sign_off(
+    *, actor: Actor, actual: BenefitActual, expected_version: int | None = None
+) -> BenefitActual:
+    """Sign off the actual as it was seen: `expected_version` is the version the page showed."""
     if actual.signed_off_at:
         return actual
     actual.signed_off_by, actual.signed_off_at = actor.user, timezone.now()
-    history.save_versioned(actual, actual.version, ["signed_off_by", "signed_off_at"])
+    history.save_versioned(actual, expected_version, ["signed_off_by", "signed_off_at"])
     history.record(
         actual.benefit, HistoryEntry.Action.CHANGED, actor, {f"actual {label(actual.year)}": ["entered", "signed off"]},
         note="Signed-off actual now replaces the forecast in every total",

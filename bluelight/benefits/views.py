@@ -12,8 +12,9 @@ from bluelight.benefits.valuation import gmca
 from bluelight.benefits.valuation.profile import cumulative_profile, totals_by, totals_by_gainer, totals_by_payer
 from bluelight.benefits.valuation.years import label
 from bluelight.core import history
-from bluelight.core.history import Actor
+from bluelight.core.history import Actor, StaleEdit
 from bluelight.core.pages import form_page
+from bluelight.core.templatetags.bluelight import pounds
 from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 from bluelight.reports.charts import Series, line_chart
 
@@ -177,6 +178,14 @@ def actual_sign_off(request, slug, key, year):
         access, BenefitActual.objects.filter(benefit__workstream__programme=access.programme), benefit__key=key, year=year
     )
     require_admin(access)
-    services.actual_sign_off(actor=Actor(request.user), actual=actual)
+    try:
+        seen = int(request.POST.get("version", ""))
+    except ValueError:
+        seen = 0  # a form without the version it was opened on cannot say what it signs
+    try:
+        services.actual_sign_off(actor=Actor(request.user), actual=actual, expected_version=seen)
+    except StaleEdit as stale:
+        messages.error(request, f"{stale} The actual is now {pounds(actual.amount)}: check it, then sign it off.")
+        return redirect("benefit-detail", slug=slug, key=key)
     messages.success(request, f"{label(year)} actual signed off: it now replaces the forecast in every total")
     return redirect("benefit-detail", slug=slug, key=key)

@@ -41,8 +41,9 @@ def governance_home(request, slug):
     return render(request, "governance/home.html", {
         "access": access, "programme": programme, "boards": programme.boards.prefetch_related("members"),
         "upcoming": [m for m in meetings if m.held_on >= today][::-1], "past": [m for m in meetings if m.held_on < today],
-        "overdue": list(selectors.overdue_actions([programme], today)),
-        "above_threshold": selectors.above_threshold(programme, None),
+        # Counted from what this person sees, as the registers they link to list it.
+        "overdue": list(access.visible(selectors.overdue_actions([programme], today))),
+        "above_threshold": selectors.above_threshold(programme, None, access.scope),
     })  # fmt: skip
 
 

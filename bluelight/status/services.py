@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bluelight.core import history
-from bluelight.core.history import Actor, Conflict
+from bluelight.core.history import Actor, Conflict, StaleEdit
 from bluelight.core.models import HistoryEntry
 from bluelight.governance.selectors import suggested_rating
 from bluelight.programmes.models import Programme, Workstream
@@ -94,6 +94,9 @@ def assessment_record(
     if period.programme_id != workstream.programme_id:
         raise ValidationError({"period": "Choose a reporting period of the workstream's programme."})
     _check_rating(workstream.programme.scale, rating, rationale)
+    # The period row is locked until this rating is saved, so a publication cannot slip in between:
+    # it waits, and publishes with this rating in it; or it came first, and the rating is refused.
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
     if period.is_published:
         raise PeriodLocked(period)
     suggestion = suggested_rating(workstream, period.ends_on)
@@ -114,7 +117,14 @@ def assessment_record(
     }  # fmt: skip
     existing = Assessment.objects.filter(workstream=workstream, period=period, is_current=True).first()
     if existing is None:
-        assessment = Assessment.objects.create(workstream=workstream, period=period, recorded_by=actor.user, **values)
+        try:
+            with transaction.atomic():
+                assessment = Assessment.objects.create(
+                    workstream=workstream, period=period, recorded_by=actor.user, **values
+                )
+        except IntegrityError:  # another first rating won the race for the one current rating
+            saved = Assessment.objects.get(workstream=workstream, period=period, is_current=True)
+            raise StaleEdit(saved, 0) from None
         history.record(
             assessment,
             HistoryEntry.Action.CREATED,
@@ -122,6 +132,8 @@ def assessment_record(
             history.diff({}, history.snapshot(assessment, ASSESSMENT_FIELDS)),
         )
         return assessment
+    if expected_version == 0:  # the form was opened before anyone had rated it
+        raise StaleEdit(existing, 0)
     before = history.snapshot(existing, ASSESSMENT_FIELDS)
     for name, value in values.items():
         setattr(existing, name, value)

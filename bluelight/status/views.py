@@ -27,7 +27,8 @@ def assessment_record(request, slug, key, label):
         if previous_period
         else None
     )
-    initial = {"assessed_by": workstream.business_lead}
+    # Version 0: the form was opened when there was no rating, so a rating saved meanwhile makes it stale.
+    initial = {"assessed_by": workstream.business_lead, "version": 0}
     if current:
         initial = {f: getattr(current, f) for f in ("rating", "rationale", "narrative", "assessed_by", "assessed_on")}
         initial["version"] = current.version

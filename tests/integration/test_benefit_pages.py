@@ -59,7 +59,7 @@ def test_annual_review_actual_entered_then_signed_off_changes_the_total(office_c
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
     assert "£14,266,000" in summary  # not yet signed off
     assert (
-        office_client.post("/programmes/essex-escp/benefits/cbcd-police-time/actuals/2017/sign-off/").status_code == 302
+        office_client.post("/programmes/essex-escp/benefits/cbcd-police-time/actuals/2017/sign-off/", {"version": "1"}).status_code == 302
     )
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
     assert "Profiled over the cycle £14,236,000" in summary  # 14,266,000 - 150,000 + 120,000

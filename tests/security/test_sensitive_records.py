@@ -59,3 +59,33 @@ def test_an_action_on_a_sensitive_workstream_is_not_found_on_its_edit_page_even_
     assert client.post(reverse("action-edit", args=["essex-escp", action.number]), {"status": "done"}).status_code == 404
     client.force_login(User.objects.get(username="programme.office"))
     assert client.get(reverse("action-edit", args=["essex-escp", action.number])).status_code == 200
+
+
+def test_the_governance_home_counts_what_the_registers_it_links_to_list_for_that_person(demo, client):
+    import datetime
+
+    from django.utils import timezone
+
+    from bluelight.governance.models import Action
+
+    escp = Programme.objects.get(slug="essex-escp")
+    vetting = Risk.objects.get(title=VETTING)
+    Risk.objects.filter(pk=vetting.pk).update(residual_likelihood=5, residual_impact=5)  # above any threshold
+    # The overdue actions hang off a workstream marked OFFICIAL-SENSITIVE, which the PFCC leads.
+    type(vetting.workstream).objects.filter(pk=vetting.workstream_id).update(marking="OFFICIAL-SENSITIVE")
+    Action.objects.filter(programme=escp).update(workstream=vetting.workstream, status="open",
+                                                 due_on=timezone.localdate() - datetime.timedelta(days=3))  # fmt: skip
+    home = reverse("governance-home", args=["essex-escp"])
+    for username in ("programme.office", "fire.lead"):
+        client.force_login(User.objects.get(username=username))
+        page = client.get(home).content.decode()
+        register = client.get(reverse("risk-register", args=["essex-escp"])).content.decode()
+        above = sum(1 for r in Risk.objects.filter(programme=escp, status="open") if r.residual_score > escp.risk_threshold
+                    and r.title in register)  # fmt: skip
+        assert f"({above} above the threshold of {escp.risk_threshold})" in page, username
+        log = client.get(reverse("action-log", args=["essex-escp"]) + "?show=overdue").content.decode()
+        overdue = sum(1 for a in Action.objects.filter(programme=escp) if f">{a.reference}<" in log)
+        assert (f"{overdue} overdue" in page) == (overdue > 0), username
+    # The fire lead sees neither the sensitive risk nor the actions on the sensitive workstream.
+    assert VETTING not in register
+    assert overdue == 0 and "overdue" not in page.split("Action log", 1)[1].split("</li>", 1)[0]
