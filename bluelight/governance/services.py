@@ -163,6 +163,13 @@ _AGENDA_LINKS = {
 }
 
 
+def _next_number(owner, numbered) -> int:
+    """The next reference number (A7, R12, agenda item 3). The owner's row is locked until the caller's
+    transaction ends, so two records made at the same moment cannot both take the same number."""
+    owner.select_for_update().get()
+    return (numbered.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
 @transaction.atomic
 def agenda_item_add(
     *, actor: Actor, meeting: Meeting, title: str, kind: str = AgendaItem.Kind.OTHER,
@@ -189,7 +196,7 @@ def agenda_item_add(
         )
     if document is not None and workstream is None:
         workstream = document.workstream
-    number = (meeting.agenda.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = _next_number(Meeting.objects.filter(pk=meeting.pk), meeting.agenda)
     item = AgendaItem(
         meeting=meeting, number=number, title=title.strip() or (str(document or risk or workstream or "")),
         kind=kind, purpose=purpose, presenter=presenter.strip(), workstream=workstream, document=document,
@@ -273,7 +280,7 @@ def action_create(*, actor: Actor, programme: Programme, meeting: Meeting | None
     _check_workstream(programme, fields.get("workstream"))
     if meeting is not None and meeting.programme_id != programme.id:
         raise ValidationError({"meeting": "Choose a meeting of this programme."})
-    number = (programme.actions.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = _next_number(Programme.objects.filter(pk=programme.pk), programme.actions)
     action = Action(programme=programme, meeting=meeting, number=number, **fields)
     action.completed_on = _completed_on(action.status, action.completed_on)
     validate(action)
@@ -318,7 +325,7 @@ def _check_risk(risk: Risk) -> None:
 def risk_create(*, actor: Actor, programme: Programme, reviewed_on: datetime.date | None = None, **fields) -> Risk:
     rights.risk_create_allowed(actor, programme, fields.get("workstream"))
     _check_workstream(programme, fields.get("workstream"))
-    number = (programme.risks.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = _next_number(Programme.objects.filter(pk=programme.pk), programme.risks)
     risk = Risk(programme=programme, number=number, **fields)
     validate(risk)
     _check_risk(risk)

@@ -125,3 +125,21 @@ def test_a_sign_off_signs_the_amount_that_was_on_the_page(client, demo):
     signed = client.post(f"/programmes/essex-escp/benefits/{benefit.key}/actuals/2017/sign-off/", {"version": "2"})
     assert signed.status_code == 302 and BenefitActual.objects.get().signed_off_at is not None
     assert error_summary(client.get(f"/programmes/essex-escp/benefits/{benefit.key}/").content.decode()) == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_actions_added_at_the_same_moment_take_eight_numbers(small_programme, office):
+    import datetime
+
+    from bluelight.governance import services as governance
+    from bluelight.governance.models import Action
+
+    def add(n):
+        action = governance.action_create(actor=Actor(office), programme=small_programme["programme"],
+                                          description=f"Action {n}", owner="Lead", due_on=datetime.date(2025, 6, 30),
+                                          status="open")  # fmt: skip
+        return action.number
+
+    numbers = _together(8, add)
+    assert sorted(numbers) == list(range(1, 9))
+    assert sorted(Action.objects.values_list("number", flat=True)) == list(range(1, 9))
