@@ -14,6 +14,7 @@ never a 500; and when it is a refusal, the history of changes is exactly as it w
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -168,18 +169,21 @@ def office(demo):
     return client
 
 
-def _form_probe(office, target, form, fields, problems):
-    @settings(max_examples=12, deadline=None, database=None, derandomize=True,
+def _probe(where: str, send, fields: list[str], values, problems: list[str], examples: int):
+    """A Hypothesis test: `send(field, value)` for sampled fields and hostile values, noting every answer
+    that is a server error, or a refusal that saved a change."""
+
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
-    @given(field=st.sampled_from(fields), value=st.sampled_from([*HOSTILE_TEXT, MISSING]) | st.text(max_size=40))
+    @given(field=st.sampled_from(fields), value=values)
     def hostile(field, value):
         before = history_count()
-        response = _send_form(office, target, form, field, value)
-        shown = "(left out)" if value is MISSING else repr(value)[:60]
-        if response.status_code not in ACCEPTABLE:
-            problems.append(f"{target} {field}={shown}: {response.status_code}")
-        elif response.status_code in REFUSALS and history_count() != before:
-            problems.append(f"{target} {field}={shown}: refused ({response.status_code}) but saved a change")
+        status = send(field, value).status_code
+        shown = f"{where} {field}={'(left out)' if value is MISSING else repr(value)[:60]}"
+        if status not in ACCEPTABLE:
+            problems.append(f"{shown}: {status}")
+        elif status in REFUSALS and history_count() != before:
+            problems.append(f"{shown}: refused ({status}) but saved a change")
 
     return hostile
 
@@ -197,7 +201,9 @@ def test_no_form_answers_a_server_error_and_a_refusal_saves_nothing(office):
     for target, form in forms:
         fields = [f for f in form["fields"] if f != "csrfmiddlewaretoken"]
         if fields:
-            _form_probe(office, target, form, fields, problems)()
+            send = functools.partial(_send_form, office, target, form)
+            values = st.sampled_from([*HOSTILE_TEXT, MISSING]) | st.text(max_size=40)
+            _probe(target, send, fields, values, problems, examples=12)()
     assert not problems, "\n".join(problems[:40])
 
 
@@ -218,30 +224,16 @@ def _api_writes(demo_ids: dict) -> list[tuple[str, str, list[str]]]:
     return writes
 
 
-def _api_probe(api, method, address, fields, problems):
-    @settings(max_examples=15, deadline=None, database=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
-    @given(field=st.sampled_from(fields), value=st.sampled_from([*HOSTILE_JSON, MISSING]))
-    def hostile(field, value):
-        body = {}
-        if method == "patch":
-            body["version"] = api.get(address).json().get("version")
-        if method == "put":
-            body.update(rating="amber", rationale="Hostile probe")
-        if value is MISSING:
-            body.pop(field, None)
-        else:
-            body[field] = value
-        before = history_count()
-        # NaN and Infinity are not JSON, but Python writes them and a careless client sends them.
-        response = getattr(api, method)(address, json.dumps(body), content_type="application/json")
-        shown = "(left out)" if value is MISSING else repr(value)[:60]
-        if response.status_code not in ACCEPTABLE:
-            problems.append(f"{method.upper()} {address} {field}={shown}: {response.status_code}")
-        elif response.status_code in REFUSALS and history_count() != before:
-            problems.append(f"{method.upper()} {address} {field}={shown}: refused but saved a change")
-
-    return hostile
+def _send_json(api, method, address, field, value):
+    body = {}
+    if method == "patch":
+        body["version"] = api.get(address).json().get("version")
+    if method == "put":
+        body.update(rating="amber", rationale="Hostile probe")
+    if value is not MISSING:
+        body[field] = value
+    # NaN and Infinity are not JSON, but Python writes them and a careless client sends them.
+    return getattr(api, method)(address, json.dumps(body), content_type="application/json")
 
 
 def test_no_api_write_answers_a_server_error_and_a_refusal_saves_nothing(demo):
@@ -255,5 +247,7 @@ def test_no_api_write_answers_a_server_error_and_a_refusal_saves_nothing(demo):
     api = Client(HTTP_AUTHORIZATION=f"Bearer {token}", raise_request_exception=False)
     problems = []
     for method, address, fields in _api_writes(ids):
-        _api_probe(api, method, address, fields, problems)()
+        send = functools.partial(_send_json, api, method, address)
+        _probe(f"{method.upper()} {address}", send, fields, st.sampled_from([*HOSTILE_JSON, MISSING]), problems,
+               examples=15)()  # fmt: skip
     assert not problems, "\n".join(problems[:40])
