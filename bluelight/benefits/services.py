@@ -18,7 +18,6 @@ from bluelight.benefits.models import (
     BenefitSettings,
     BenefitYear,
     ConfidenceGrade,
-    DeflatorIndex,
     DeflatorRelease,
     DeflatorReleaseYear,
     UnitCost,
@@ -62,6 +61,9 @@ def settings_set(
         raise ValidationError({"target": "Enter a target of more than £0."})
     if not amber_at <= green_at:
         raise ValidationError({"amber_at": "The Amber threshold must not be above the Green threshold."})
+    for grade, bias in (grades or {}).items():  # everything is checked before anything is written
+        if not Decimal(0) <= bias <= Decimal(1):
+            raise ValidationError({f"grade_{grade}": "Enter an optimism bias between 0% and 100%."})
     found, _ = BenefitSettings.objects.update_or_create(
         programme=programme,
         defaults={"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at},
@@ -69,8 +71,6 @@ def settings_set(
     for grade, bias in DEFAULT_OPTIMISM_BIAS.items():
         ConfidenceGrade.objects.get_or_create(programme=programme, grade=grade, defaults={"optimism_bias": bias})
     for grade, bias in (grades or {}).items():
-        if not Decimal(0) <= bias <= Decimal(1):
-            raise ValidationError({f"grade_{grade}": "Enter an optimism bias between 0% and 100%."})
         ConfidenceGrade.objects.filter(programme=programme, grade=grade).update(optimism_bias=bias)
     history.record(found, HistoryEntry.Action.CHANGED, actor, {"target": [None, str(target)]})
     return found
@@ -93,21 +93,6 @@ def unit_cost_create(*, actor: Actor, programme: Programme, **fields) -> UnitCos
         history.diff({}, history.snapshot(cost, ["name", "value", "price_year", "source"])),
     )
     return cost
-
-
-@transaction.atomic
-def deflators_set(*, actor: Actor, programme: Programme, rows: Iterable[tuple[int, Decimal]], source: str) -> int:
-    if not source.strip():
-        raise ValidationError({"source": "Enter where the deflator series comes from, with its release date."})
-    count = 0
-    for year, index in rows:
-        if index <= 0:
-            raise ValidationError({"index": f"The index for {label(year)} must be more than 0."})
-        DeflatorIndex.objects.update_or_create(
-            programme=programme, year=year, defaults={"index": index, "source": source}
-        )
-        count += 1
-    return count
 
 
 @transaction.atomic
