@@ -108,8 +108,10 @@ class GovukDateField(forms.MultiValueField):
 def _beyond_any_key(value) -> bool:
     """A choice that cannot be a record's id: a whole number no database column holds."""
     for part in value if isinstance(value, (list, tuple)) else [value]:
-        text = str(part).strip()
-        if text.lstrip("-").isdigit() and len(text) > 18 and not -(2**63) <= int(text) < 2**63:
+        digits = str(part).strip().removeprefix("-")
+        # isdecimal, not isdigit: int() takes every decimal digit but refuses "²"; a very long number is
+        # refused by length, before int() (which also refuses more than 4,300 digits) is asked.
+        if digits.isdecimal() and (len(digits) > 19 or int(digits) >= 2**63):
             return True
     return False
 

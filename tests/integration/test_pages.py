@@ -228,3 +228,20 @@ def test_full_width_digits_are_digits(signed_in, small_programme):
     )
     assert response.status_code == 302
     assert Assessment.objects.get().assessed_on.isoformat() == "2023-10-31"
+
+
+@pytest.mark.parametrize("chosen", ["9" * 5000, "²" * 20, "-" + "9" * 19, ["1", "9" * 30]])
+def test_a_choice_no_record_could_have_is_an_invalid_choice(db, chosen):
+    # Once a server error: SQLite cannot bind the number; int() refuses 5,000 digits and "²".
+    from django import forms
+
+    from bluelight.core.forms import GovukForm
+    from bluelight.core.models import Organisation
+
+    class Choosing(GovukForm):
+        one = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False)
+        many = forms.ModelMultipleChoiceField(queryset=Organisation.objects.all(), required=False)
+
+    form = Choosing({"one": chosen if isinstance(chosen, str) else "", "many": chosen})
+    assert not form.is_valid()
+    assert "Select a valid choice" in str(form.errors)
