@@ -53,15 +53,13 @@ def without_version(data: dict) -> dict:
     return {k: v for k, v in data.items() if k != "version"}
 
 
-def change(request, access: ProgrammeAccess, fields: dict, update: Callable, check: Callable | None = None) -> None:
-    """A PATCH: the version sent and the fields by `fields`, then `update(actor=, expected_version=, **values)`
-    (`check(values)` first, if given). A stale version answers 409 with both versions; nothing is saved."""
+def change(request, access: ProgrammeAccess, fields: dict, update: Callable) -> None:
+    """A PATCH: the version sent and the fields by `fields`, then `update(actor=, expected_version=, **values)`,
+    which checks who may make the change. A stale version answers 409 with both versions; nothing is saved."""
     data = body_of(request)
     version = version_of(data)
     sent = without_version(data)
     values = parse(sent, fields, access, partial=True)
-    if check is not None:
-        check(values)
     try:
         update(actor=actor(request), expected_version=version, **values)
     except StaleEdit as error:

@@ -28,21 +28,16 @@ class NotConfigured(Exception):
 
 
 def settings_of(programme: Programme) -> BenefitSettings:
-    found = BenefitSettings.objects.filter(programme=programme).first()
+    found = BenefitSettings.objects.filter(programme=programme).select_related("deflators").first()
     if found is None:
         raise NotConfigured(f"{programme.name} has no benefits target or price base year yet.")
     return found
 
 
-def deflator_series(programme: Programme) -> DeflatorSeries:
+def deflator_series(programme: Programme, settings: BenefitSettings) -> DeflatorSeries:
     """The series the programme values with: a published release it chose, else the years it entered itself."""
-    chosen = (
-        BenefitSettings.objects.filter(programme=programme, deflators__isnull=False)
-        .select_related("deflators")
-        .first()
-    )
-    if chosen is not None:
-        release = chosen.deflators
+    if settings.deflators_id is not None:
+        release = settings.deflators
         return DeflatorSeries(
             source=release.source, published=str(release), index={r.year: r.index for r in release.years.all()}
         )
@@ -73,9 +68,10 @@ class Method:
     bias: dict[int, Decimal]
 
     @classmethod
-    def of(cls, programme: Programme) -> Method:
+    def of(cls, programme: Programme, settings: BenefitSettings | None = None) -> Method:
+        settings = settings or settings_of(programme)
         grades = {g.grade: g.optimism_bias for g in programme.confidence_grades.all()}
-        return cls(settings_of(programme).price_base_year, deflator_series(programme), grades)
+        return cls(settings.price_base_year, deflator_series(programme, settings), grades)
 
     def to_base(self, amount: Decimal, price_year: int) -> Decimal:
         if price_year == self.base_year:
@@ -237,10 +233,10 @@ def summary(programme: Programme, scope: Scope | None = None) -> Summary:
     scope = scope or Scope.everything()
     benefits = list(benefits_of(programme, scope))
     costs = list(scope.filter(WorkstreamCost.objects.filter(workstream__programme=programme)))
-    method = Method.of(programme)
+    settings = settings_of(programme)
+    method = Method.of(programme, settings)
     return Summary(
-        programme, settings_of(programme), benefit_lines(programme, benefits, method), benefits, costs,
-        method.series.published,
+        programme, settings, benefit_lines(programme, benefits, method), benefits, costs, method.series.published
     )
 
 

@@ -115,7 +115,7 @@ def deflator_release_load(
     if found is not None:
         held = {row.year: row.index for row in found.years.all()}
         if held != index:
-            changed = sorted(set(held) ^ set(index) | {y for y in set(held) & set(index) if held[y] != index[y]})
+            changed = sorted(y for y in held.keys() | index.keys() if held.get(y) != index.get(y))
             raise ValidationError({"release": (
                 f"{found} is already loaded with other figures (first difference: {label(changed[0])}). "
                 "A release is never changed: load the new figures under their own release name."
@@ -215,13 +215,13 @@ def _unpriced(programme: Programme, price_year: int) -> str | None:
     from bluelight.benefits.selectors import NotConfigured, deflator_series, settings_of
 
     try:
-        base_year = settings_of(programme).price_base_year
+        settings = settings_of(programme)
     except NotConfigured:
         return None  # nothing is valued until the programme has a price base
-    if price_year == base_year:
+    if price_year == settings.price_base_year:
         return None
     try:
-        deflator_series(programme).factor(price_year, base_year)
+        deflator_series(programme, settings).factor(price_year, settings.price_base_year)
     except ValueError as missing:
         return f"{missing}: choose another price year, or a deflator series that has it."
     return None

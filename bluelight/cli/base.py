@@ -42,6 +42,12 @@ def migrate(verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
+def refused(error) -> int:
+    """Say why on standard error (every message of a ValidationError) and give the exit status 1."""
+    print(f"bluelight: {' '.join(getattr(error, 'messages', [str(error)]))}", file=sys.stderr)
+    return 1
+
+
 def programme_named(slug: str):
     from bluelight.programmes.models import Programme
 

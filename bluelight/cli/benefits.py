@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bluelight.cli.base import actor_for, programme_named, setup
+from bluelight.cli.base import actor_for, programme_named, refused, setup
 
 
 def _benefitsprogramme_named(slug: str):
@@ -64,14 +64,6 @@ def cmd_benefits_simulate(args) -> int:
     return 0
 
 
-def _refused(error) -> SystemExit:
-    from django.core.exceptions import ValidationError
-
-    if isinstance(error, ValidationError):
-        return SystemExit("bluelight: " + " ".join(m for ms in error.message_dict.values() for m in ms))
-    return SystemExit(f"bluelight: {error}")
-
-
 def cmd_deflators_load(args) -> int:
     setup()
     from django.core.exceptions import ValidationError
@@ -85,14 +77,14 @@ def cmd_deflators_load(args) -> int:
     path = Path(args.path)
     try:
         published = read_published(path)
-    except SeriesRefused as refused:
-        raise _refused(refused) from None
+    except SeriesRefused as error:
+        return refused(error)
     name = args.name or published.title
     release = args.release or published.release
     if not name:
-        raise SystemExit("bluelight: the file does not carry the series' name: give it with --name.")
+        return refused(ValueError("the file does not carry the series' name: give it with --name."))
     if not release:
-        raise SystemExit("bluelight: the file does not carry the release and its date: give it with --release.")
+        return refused(ValueError("the file does not carry the release and its date: give it with --release."))
     actor = actor_for(args.as_user, HistoryEntry.Channel.COMMAND_LINE)
     try:
         loaded, new = services.deflator_release_load(
@@ -102,7 +94,7 @@ def cmd_deflators_load(args) -> int:
         if args.programme:
             services.deflators_choose(actor=actor, programme=programme_named(args.programme), release=loaded)
     except ValidationError as error:
-        raise _refused(error) from None
+        return refused(error)
     years = sorted(published.index)
     print(f"{'Loaded' if new else 'Already loaded'}: {loaded} ({label(years[0])} to {label(years[-1])}, "
           f"{len(years)} years, from {path.name})")  # fmt: skip
@@ -146,7 +138,7 @@ def cmd_deflators_use(args) -> int:
             actor=actor_for(args.as_user, HistoryEntry.Channel.COMMAND_LINE), programme=programme, release=release
         )
     except ValidationError as error:
-        raise _refused(error) from None
+        return refused(error)
     print(f"{programme.slug} now values its benefits with {release or 'its own series'}.")
     return 0
 

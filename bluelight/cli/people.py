@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bluelight.cli.base import actor_for, person_named, programme_named, setup
+from bluelight.cli.base import actor_for, person_named, programme_named, refused, setup
 
 
 def _cli():
     from bluelight.core.models import HistoryEntry
 
     return HistoryEntry.Channel.COMMAND_LINE
-
-
-def _refused(error) -> int:
-    print(f"bluelight: {' '.join(getattr(error, 'messages', [str(error)]))}", file=sys.stderr)
-    return 1
 
 
 def cmd_people(args) -> int:
@@ -39,7 +34,7 @@ def cmd_people(args) -> int:
         return _create(args, actor)
     user = User.objects.filter(username=args.username).first()
     if user is None:
-        return _refused(ValueError(f"no account with the username {args.username!r}"))
+        return refused(ValueError(f"no account with the username {args.username!r}"))
     try:
         if args.action == "grant":
             memberships.role_grant(actor=actor, user=user, programme=programme_named(args.programme), role=args.role)
@@ -54,7 +49,7 @@ def cmd_people(args) -> int:
             people.account_enable(actor=actor, user=user)
             print(f"{user.username} is enabled.")
     except ValidationError as error:
-        return _refused(error)
+        return refused(error)
     return 0
 
 
@@ -68,7 +63,7 @@ def _create(args, actor) -> int:
     if args.organisation:
         organisation = Organisation.objects.filter(short_code=args.organisation).first()
         if organisation is None:
-            return _refused(ValueError(f"no organisation with the short code {args.organisation!r}"))
+            return refused(ValueError(f"no organisation with the short code {args.organisation!r}"))
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     try:
         user = people.account_create(
@@ -76,7 +71,7 @@ def _create(args, actor) -> int:
             full_name=args.full_name or "", password=password,
         )  # fmt: skip
     except ValidationError as error:
-        return _refused(error)
+        return refused(error)
     how = "with the password given" if password else "without a password (API tokens only)"
     print(f"{user.username} made, {how}; give it a role with `bluelight people grant`.")
     return 0
@@ -111,19 +106,19 @@ def cmd_rate(args) -> int:
     access = access_for(user, programme)
     workstream = access.visible(programme.workstreams.all()).filter(key=args.workstream).first()
     if workstream is None or not rules.can_view(access.role):
-        return _refused(ValueError(f"{args.as_user} sees no workstream {args.workstream!r} in {programme.slug}"))
+        return refused(ValueError(f"{args.as_user} sees no workstream {args.workstream!r} in {programme.slug}"))
     if not rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id):
-        return _refused(ValueError(f"{args.as_user} may not rate {workstream.title}"))
+        return refused(ValueError(f"{args.as_user} may not rate {workstream.title}"))
     period = programme.periods.filter(label=args.period).first()
     if period is None:
-        return _refused(ValueError(f"{programme.slug} has no reporting period {args.period!r}"))
+        return refused(ValueError(f"{programme.slug} has no reporting period {args.period!r}"))
     try:
         services.assessment_record(
             actor=actor_for(args.as_user, _cli()), workstream=workstream, period=period, rating=args.rating,
             rationale=args.rationale or "", narrative=args.narrative or "", departure_reason=args.departure_reason or "",
         )  # fmt: skip
     except (ValidationError, Conflict) as error:
-        return _refused(error)
+        return refused(error)
     print(f"{workstream.title}, {period.label}: {args.rating}, recorded by {user.display_name}.")
     return 0
 
@@ -150,11 +145,11 @@ def cmd_token(args) -> int:
             return 0
         token = ApiToken.objects.filter(user=user, prefix=args.prefix[:10]).first()
         if token is None:
-            return _refused(ValueError(f"{user.username} has no token starting {args.prefix!r}"))
+            return refused(ValueError(f"{user.username} has no token starting {args.prefix!r}"))
         token_revoke(user=user, token=token)
         print(f"Token {token.prefix}… of {user.username} revoked.")
     except ValidationError as error:
-        return _refused(error)
+        return refused(error)
     return 0
 
 

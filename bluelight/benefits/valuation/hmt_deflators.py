@@ -67,23 +67,25 @@ def _index(cell, where: str) -> Decimal:
     return value
 
 
+def _year_column(cells: list) -> int | None:
+    return next((n for n, c in enumerate(cells) if _text(c).lower().startswith("financial year")), None)
+
+
 def header_row(cells: list) -> bool:
-    return any(_text(c).lower().startswith("financial year") for c in cells)
+    return _year_column(cells) is not None
 
 
 def _header(cells: list) -> tuple[int, int] | None:
     """(financial year column, deflator column) when this is the header row."""
-    texts = [_text(c).lower() for c in cells]
-    for year_column, text in enumerate(texts):
-        if text.startswith("financial year"):
-            for column in range(year_column + 1, len(texts)):
-                if "deflator" in texts[column]:
-                    return year_column, column
-            raise SeriesRefused(
-                "The row headed “Financial year” has no GDP deflator column after it; "
-                "the file is not in HM Treasury's layout."
-            )
-    return None
+    year_column = _year_column(cells)
+    if year_column is None:
+        return None
+    for column in range(year_column + 1, len(cells)):
+        if "deflator" in _text(cells[column]).lower():
+            return year_column, column
+    raise SeriesRefused(
+        "The row headed “Financial year” has no GDP deflator column after it; the file is not in HM Treasury's layout."
+    )
 
 
 def read_series(rows: Iterable[tuple[int | None, list]]) -> PublishedSeries:
