@@ -100,6 +100,9 @@ def test_a_rating_racing_a_publication_is_in_it_or_refused(small_programme, offi
             return "refused: published"
 
     answers = _together(2, act)
+    # What this shows is that neither side fails with a server error and the answers agree with the data.
+    # It passed before the period lock too: a rating written just after the publication is not told apart
+    # from one written just before it by anything stored (both sides stamp their time before they wait).
     period.refresh_from_db()
     assert period.is_published and "published" in answers
     rated = Assessment.objects.filter(period=period, is_current=True).exists()
