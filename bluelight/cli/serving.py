@@ -78,7 +78,8 @@ def unmigrated() -> str | None:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    plan = MigrationExecutor(connection).migration_plan(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     if not plan:
         return None
     first = plan[0][0]
