@@ -266,17 +266,13 @@ def benefit_create(
 def benefit_update(
     *, actor: Actor, benefit: Benefit, expected_version: int, gains=None, payers=None, years=None, **fields
 ) -> Benefit:
-    before = history.snapshot(benefit, BENEFIT_FIELDS)
-    for name, value in fields.items():
-        setattr(benefit, name, value)
-    validate(benefit, exclude=["workstream", "key"])
-    _check_benefit(benefit, gains, years if years is not None else [])
-    history.save_versioned(benefit, expected_version, list(fields))
-    _write_parts(benefit, gains, payers, years)
-    changes = history.diff(before, history.snapshot(benefit, BENEFIT_FIELDS))
-    if years is not None:
-        changes["profile"] = ["(previous)", [f"{label(r.year)}: {r.central}" for r in years]]
-    history.record(benefit, HistoryEntry.Action.CHANGED, actor, changes)
+    def check(b: Benefit) -> None:
+        validate(b, exclude=["workstream", "key"])
+        _check_benefit(b, gains, years if years is not None else [])
+
+    profile = {"profile": ["(previous)", [f"{label(r.year)}: {r.central}" for r in years]]} if years is not None else {}
+    history.update(benefit, actor, expected_version, fields, BENEFIT_FIELDS, check=check, always_record=profile,
+                   after=lambda b: _write_parts(b, gains, payers, years))  # fmt: skip
     return benefit
 
 

@@ -115,6 +115,37 @@ def save_versioned(obj: models.Model, expected_version: int | None, update_field
     obj.version = expected_version + 1
 
 
+def update(
+    obj: models.Model, actor: Actor, expected_version: int | None, values: dict, fields: list[str], *,
+    check=None, after=None, note: str = "", always_record: dict | None = None,
+) -> dict:  # fmt: skip
+    """The one versioned update every service makes: set `values`, run `check(obj)` (which raises
+    ValidationError), save only if the record is still at `expected_version`, set many-to-many values,
+    run `after(obj)` for parts kept in other tables, and record what changed in `fields`.
+
+    `always_record` adds changes the snapshot cannot see (a benefit's profile) and records an entry
+    even when nothing else changed. Returns the changes recorded."""
+    before = snapshot(obj, fields)
+    many = {k: v for k, v in values.items() if obj._meta.get_field(k).many_to_many}
+    for name, value in values.items():
+        if name not in many:
+            setattr(obj, name, value)
+    if check is not None:
+        check(obj)
+    save_versioned(obj, expected_version, [k for k in values if k not in many])
+    for name, value in many.items():
+        if value is not None:
+            getattr(obj, name).set(value)
+    if after is not None:
+        after(obj)
+    changes = diff(before, snapshot(obj, fields))
+    if always_record is not None:
+        changes.update(always_record)
+    if changes or always_record is not None:
+        record(obj, HistoryEntry.Action.CHANGED, actor, changes, note=note)
+    return changes
+
+
 def history_of_many(model: type[models.Model], ids):
     return HistoryEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(model), object_id__in=[str(i) for i in ids]

@@ -59,6 +59,7 @@ class Row:
     action: str = ""
     record: object = None
     changed: list[str] = field(default_factory=list)
+    version: int | None = None  # the record's version when the row was checked
 
 
 @dataclass
@@ -100,10 +101,47 @@ class Plan:
             for s in self.sheets
         ]  # fmt: skip
 
+    def seen(self) -> list[list]:
+        """What each row was checked against: [sheet, key, version], the version None where the row
+        would create its record. Kept with a dry run, so the confirmed import can refuse if anything
+        changed in between."""
+        return [
+            [s.spec.name, list(_key_text(r.key)), r.version if r.action != CREATE else None]
+            for s in self.sheets for r in s.rows if r.action in (CREATE, UPDATE, UNCHANGED)
+        ]  # fmt: skip
+
+    def changed_since(self, seen: list[list]) -> None:
+        """A problem for every record that was added, changed or removed since `seen` was taken."""
+        now = {(s.spec.name, _key_text(r.key)): (s, r) for s in self.sheets for r in s.rows if r.key is not None}
+        for name, key, version in seen:
+            sheet, row = now.get((name, tuple(key)), (name, None))
+            current = (row.version if row.action != CREATE else None) if row is not None else "gone"
+            if current == version:
+                continue
+            shown = " ".join(key)
+            if row is None or current == "gone":
+                self.problem(sheet, None, None, f"“{shown}” is no longer in the workbook as it was checked")
+            elif version is None:
+                self.problem(sheet, row.number, None, f"“{shown}” was added in Bluelight {_since(row.record)}")
+            elif current is None:
+                self.problem(sheet, row.number, None, f"“{shown}” was removed from Bluelight after the check")
+            else:
+                self.problem(sheet, row.number, None, f"“{shown}” was changed in Bluelight {_since(row.record)}")
+
     def problem(self, sheet: SheetPlan | str, row: int | None, header: str | None, message: str) -> None:
         name = sheet.spec.name if isinstance(sheet, SheetPlan) else sheet
         letter = sheet.letter(header) if isinstance(sheet, SheetPlan) and header else None
         self.problems.append(Problem(name, row, header, letter, message))
+
+
+def _key_text(key: tuple) -> tuple[str, ...]:
+    return tuple(k.isoformat() if hasattr(k, "isoformat") else str(k) for k in key)
+
+
+def _since(record) -> str:
+    latest = history.history_of(record).first()
+    by = f"by {latest.actor_name} at {latest.at:%H:%M on %d %B %Y} " if latest else ""
+    return f"{by}after the workbook was checked: check the workbook again to see what it would now change"
 
 
 class ImportRefused(Exception):
@@ -315,6 +353,7 @@ def _decide(plan: Plan, existing: dict[str, dict]) -> None:
             matched += 1
             current = sheet.spec.row_of(record)
             row.record = record
+            row.version = getattr(record, "version", 0)
             row.changed = [h for h in sheet.headers if row.values[h] != current.get(h)]
             row.action = UPDATE if row.changed else UNCHANGED
         sheet.left_alone = len(found) - matched
@@ -427,10 +466,10 @@ def apply_plan(plan: Plan, *, actor: Actor, progress: Progress = _quiet, fresh: 
                     record = index[spec.name][row.key]
                     before = _parts(spec, spec.row_of(record))
                     attrs = _assign(record, sheet, row, index, row.changed)
-                    if hasattr(record, "version"):
-                        record.version += 1
-                        attrs.append("version")
-                    record.save(update_fields=attrs)
+                    if hasattr(record, "version"):  # only if no one has changed it since the check
+                        history.save_versioned(record, row.version, attrs)
+                    else:
+                        record.save(update_fields=attrs)
                     if any(isinstance(spec.column_of(h), Many) for h in row.changed):
                         many.append((row, record, row.changed, False))
                     after = _parts(spec, row.values)
@@ -488,14 +527,19 @@ def _entry(content_type, record, action, actor: Actor, changes: dict, note: str)
 
 def import_workbook(path: Path, *, actor: Actor, dry_run: bool = False, programme: Programme | None = None,
                     source: str | None = None, progress: Progress = _quiet,
-                    may_change_organisations: bool = True) -> Plan:  # fmt: skip
-    """Read, check and (unless a dry run) import the workbook at `path`. Raises ImportRefused with every problem."""
+                    may_change_organisations: bool = True, seen: list[list] | None = None) -> Plan:  # fmt: skip
+    """Read, check and (unless a dry run) import the workbook at `path`. Raises ImportRefused with every problem.
+
+    `seen` is what a dry run checked the rows against (Plan.seen): if any of those records has been
+    added, changed or removed since, nothing is imported and each is named."""
     source = source or Path(path).name
     sheets = read_workbook(path, source)
     with transaction.atomic():
         # Checked and written in one transaction, so what was checked is what is written to.
         plan = plan_import(sheets, source=source, programme=programme, progress=progress,
                            may_change_organisations=may_change_organisations)  # fmt: skip
+        if plan.ok and seen is not None:
+            plan.changed_since(seen)
         if not plan.ok:
             raise ImportRefused(plan)
         if dry_run:

@@ -69,6 +69,9 @@ def claim() -> Task | None:
 def _run_import(task: Task, report) -> dict:
     actor = Actor(task.created_by, HistoryEntry.Channel.IMPORT)
     path = storage.path_of(task.stored_name)
+    checked = None
+    if not task.dry_run:  # the confirmed import writes only what its dry run showed
+        checked = Task.objects.filter(kind=Task.Kind.IMPORT, dry_run=True, stored_name=task.stored_name).first()
     try:
         plan = importer.import_workbook(
             path,
@@ -78,13 +81,17 @@ def _run_import(task: Task, report) -> dict:
             source=task.file_name,
             progress=report,
             may_change_organisations=task.created_by.is_superuser,
+            seen=checked.result.get("seen") if checked else None,
         )
     except importer.ImportRefused as refused:
         return {"ok": False, "problems": [str(p) for p in refused.plan.problems],
                 "by_sheet": _by_sheet(refused.plan)}  # fmt: skip
     except WorkbookRefused as refusal:
         return {"ok": False, "problems": [str(refusal)], "by_sheet": {}}
-    return {"ok": True, "dry_run": task.dry_run, "sheets": plan.summary()}
+    done = {"ok": True, "dry_run": task.dry_run, "sheets": plan.summary()}
+    if task.dry_run:
+        done["seen"] = plan.seen()
+    return done
 
 
 def _by_sheet(plan) -> dict:

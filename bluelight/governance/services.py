@@ -71,23 +71,6 @@ def _created(obj, actor: Actor, fields: list[str]) -> None:
     history.record(obj, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(obj, fields)))
 
 
-def _update(obj, actor: Actor, expected_version: int | None, fields: list[str], values: dict, note: str = "") -> dict:
-    """Set `values` on `obj`, validate, save only if still at `expected_version`, record what changed."""
-    before = history.snapshot(obj, fields)
-    many = {k: v for k, v in values.items() if obj._meta.get_field(k).many_to_many}
-    for name, value in values.items():
-        if name not in many:
-            setattr(obj, name, value)
-    validate(obj)
-    history.save_versioned(obj, expected_version, [k for k in values if k not in many])
-    for name, value in many.items():
-        getattr(obj, name).set(value)
-    changes = history.diff(before, history.snapshot(obj, fields))
-    if changes:
-        history.record(obj, HistoryEntry.Action.CHANGED, actor, changes, note=note)
-    return changes
-
-
 def _check_workstream(programme: Programme, workstream: Workstream | None) -> None:
     if workstream is not None and workstream.programme_id != programme.id:
         raise ValidationError({"workstream": "Choose a workstream of this programme."})
@@ -108,7 +91,7 @@ def board_create(*, actor: Actor, programmes=(), **fields) -> Board:
 
 @transaction.atomic
 def board_update(*, actor: Actor, board: Board, expected_version: int | None, **values) -> Board:
-    _update(board, actor, expected_version, BOARD_FIELDS, values)
+    history.update(board, actor, expected_version, values, BOARD_FIELDS, check=validate)
     return board
 
 
@@ -136,7 +119,7 @@ def meeting_create(*, actor: Actor, board: Board, programme: Programme, **fields
 
 @transaction.atomic
 def meeting_update(*, actor: Actor, meeting: Meeting, expected_version: int | None, **values) -> Meeting:
-    _update(meeting, actor, expected_version, MEETING_FIELDS, values)
+    history.update(meeting, actor, expected_version, values, MEETING_FIELDS, check=validate)
     return meeting
 
 
@@ -206,7 +189,7 @@ def agenda_item_add(
     item.save()
     history.record(meeting, HistoryEntry.Action.CHANGED, actor, {"agenda": [None, str(item)]})
     if document is not None and document.status == Document.Status.DRAFT:
-        _update(document, actor, None, DOCUMENT_FIELDS, {"status": Document.Status.SUBMITTED},
+        history.update(document, actor, None, {"status": Document.Status.SUBMITTED}, DOCUMENT_FIELDS, check=validate,
                 note=f"Submitted to the {meeting}")  # fmt: skip
     return item
 
@@ -246,7 +229,7 @@ def decision_record(
     if document is None:
         return decision
     said = f"{decision.get_outcome_display().lower()} by the {meeting.board.name} on {meeting.held_on:%-d %B %Y}"
-    _update(document, actor, None, DOCUMENT_FIELDS, {"status": outcome}, note=said[0].upper() + said[1:])
+    history.update(document, actor, None, {"status": outcome}, DOCUMENT_FIELDS, check=validate, note=said[0].upper() + said[1:])
     workstream = document.workstream
     if workstream is None or outcome not in Decision.APPROVALS:
         return decision
@@ -296,7 +279,7 @@ def action_update(*, actor: Actor, action: Action, expected_version: int | None,
     values["completed_on"] = _completed_on(
         values.get("status", action.status), values.get("completed_on", action.completed_on)
     )
-    _update(action, actor, expected_version, ACTION_FIELDS, values)
+    history.update(action, actor, expected_version, values, ACTION_FIELDS, check=validate)
     return action
 
 
@@ -344,7 +327,7 @@ def risk_update(
     _check_workstream(risk.programme, values.get("workstream"))
     probe = Risk(**{f: values.get(f, getattr(risk, f)) for f in SCORE_FIELDS})
     _check_risk(probe)
-    changes = _update(risk, actor, expected_version, RISK_FIELDS, values)
+    changes = history.update(risk, actor, expected_version, values, RISK_FIELDS, check=validate)
     if any(f in changes for f in SCORE_FIELDS):
         _review(risk, reviewed_on)
     return risk
@@ -403,7 +386,7 @@ def document_update(
     _check_workstream(document.programme, values.get("workstream"))
     if parties is not None:
         values["parties"] = parties
-    _update(document, actor, expected_version, DOCUMENT_FIELDS, values)
+    history.update(document, actor, expected_version, values, DOCUMENT_FIELDS, check=validate)
     _check_document(document)
     return document
 
@@ -422,5 +405,5 @@ def milestone_create(*, actor: Actor, workstream: Workstream, **fields) -> Miles
 
 @transaction.atomic
 def milestone_update(*, actor: Actor, milestone: Milestone, expected_version: int | None, **values) -> Milestone:
-    _update(milestone, actor, expected_version, MILESTONE_FIELDS, values)
+    history.update(milestone, actor, expected_version, values, MILESTONE_FIELDS, check=validate)
     return milestone

@@ -98,8 +98,7 @@ def load_catalogue(catalogue: dict, *, actor: Actor) -> dict:
         elif any(getattr(entry, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(entry, name, value)
-            entry.version += 1
-            entry.save()
+            history.save_versioned(entry, entry.version, list(fields))
             updated += 1
         loaded.append(entry)
     by_key = {e.key: e for e in loaded}

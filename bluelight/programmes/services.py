@@ -144,16 +144,12 @@ def workstream_update(
     note: str = "",
     **fields,
 ) -> Workstream:
-    before = history.snapshot(workstream, WORKSTREAM_FIELDS)
-    for name, value in fields.items():
-        setattr(workstream, name, value)
-    validate(workstream, exclude=["programme", "key"])
-    _check_workstream(workstream)
-    history.save_versioned(workstream, expected_version, [n for n in fields if n not in ("partner_organisations",)])
-    _set_many(workstream, partner_organisations, priorities)
-    changes = history.diff(before, history.snapshot(workstream, WORKSTREAM_FIELDS))
-    if changes:
-        history.record(workstream, HistoryEntry.Action.CHANGED, actor, changes, note=note)
+    def check(ws: Workstream) -> None:
+        validate(ws, exclude=["programme", "key"])
+        _check_workstream(ws)
+
+    history.update(workstream, actor, expected_version, fields, WORKSTREAM_FIELDS, check=check, note=note,
+                   after=lambda ws: _set_many(ws, partner_organisations, priorities))  # fmt: skip
     return workstream
 
 
@@ -161,15 +157,9 @@ def workstream_update(
 def programme_update(
     *, actor: Actor, programme: Programme, expected_version: int, partners=None, **fields
 ) -> Programme:
-    before = history.snapshot(programme, PROGRAMME_FIELDS)
-    for name, value in fields.items():
-        setattr(programme, name, value)
-    _check_cycle(programme)
-    validate(programme, exclude=["slug"])
-    history.save_versioned(programme, expected_version, list(fields))
-    if partners is not None:
-        programme.partners.set(partners)
-    changes = history.diff(before, history.snapshot(programme, PROGRAMME_FIELDS))
-    if changes:
-        history.record(programme, HistoryEntry.Action.CHANGED, actor, changes)
+    def check(p: Programme) -> None:
+        _check_cycle(p)
+        validate(p, exclude=["slug"])
+
+    history.update(programme, actor, expected_version, {**fields, "partners": partners}, PROGRAMME_FIELDS, check=check)
     return programme

@@ -134,13 +134,7 @@ def assessment_record(
         return assessment
     if expected_version == 0:  # the form was opened before anyone had rated it
         raise StaleEdit(existing, 0)
-    before = history.snapshot(existing, ASSESSMENT_FIELDS)
-    for name, value in values.items():
-        setattr(existing, name, value)
-    history.save_versioned(existing, expected_version, list(values))
-    changes = history.diff(before, history.snapshot(existing, ASSESSMENT_FIELDS))
-    if changes:
-        history.record(existing, HistoryEntry.Action.CHANGED, actor, changes)
+    history.update(existing, actor, expected_version, values, ASSESSMENT_FIELDS)
     return existing
 
 
@@ -208,10 +202,5 @@ def overall_record(
             raise PeriodLocked(period)
         kwargs = {"programme": programme, "period": period, "rating": rating, "rationale": rationale.strip()}
         return _supersede(actor, existing, kwargs, correction_reason, expected_version)
-    before = history.snapshot(existing, OVERALL_FIELDS)
-    existing.rating, existing.rationale = rating, rationale.strip()
-    history.save_versioned(existing, expected_version, OVERALL_FIELDS)
-    changes = history.diff(before, history.snapshot(existing, OVERALL_FIELDS))
-    if changes:
-        history.record(existing, HistoryEntry.Action.CHANGED, actor, changes)
+    history.update(existing, actor, expected_version, {"rating": rating, "rationale": rationale.strip()}, OVERALL_FIELDS)
     return existing

@@ -13,6 +13,7 @@ from bluelight.exchange.models import Task
 from bluelight.exchange.sheets import SCHEMA
 from bluelight.exchange.tasks import progress_of, work
 from bluelight.programmes.models import Programme, Workstream
+from bluelight.programmes.services import workstream_update
 
 
 @pytest.fixture
@@ -196,3 +197,33 @@ def test_a_checked_workbook_never_confirmed_is_removed_after_the_set_time(office
     Task.objects.filter(pk=second.pk).update(finished_at=timezone.now() - datetime.timedelta(days=2))
     work(once=True, say=lambda line: None)
     assert not storage.path_of(second.stored_name).exists()
+
+
+def test_an_edit_made_between_the_check_and_the_import_refuses_the_whole_import(office_client, escp, tmp_path):
+    def two_changes(book):
+        _retitle(book)
+        row = next(r for r in book["Workstreams"].iter_rows(min_row=2) if r[0].value == "arson-prevention")
+        row[3].value = "Arson prevention and reduction"
+
+    office_client.post(reverse("workbook-import", args=["essex-escp"]),
+                       {"workbook": _workbook(escp, tmp_path, two_changes)})  # fmt: skip
+    work(once=True, say=lambda line: None)
+    checked = Task.objects.get()
+    # After the dry run, someone edits Project Minerva on its page.
+    minerva = Workstream.objects.get(programme=escp, key="project-minerva")
+    workstream_update(actor=Actor(User.objects.get(username="programme.office")), workstream=minerva,
+                      expected_version=minerva.version, description="Edited on the page after the workbook was checked.")
+
+    office_client.post(reverse("task-confirm", args=["essex-escp", checked.pk]))
+    work(once=True, say=lambda line: None)
+    real = Task.objects.get(dry_run=False)
+    page = office_client.get(reverse("task-detail", args=["essex-escp", real.pk])).content.decode()
+    assert real.status == "failed", real.result
+    assert "“project-minerva” was changed in Bluelight by Pat Office" in page
+    assert "after the workbook was checked" in page
+    # All or nothing: neither the edited workstream nor the untouched one took the workbook's titles.
+    minerva.refresh_from_db()
+    assert (minerva.title, minerva.description) == (
+        "Project Minerva", "Edited on the page after the workbook was checked."
+    )
+    assert Workstream.objects.get(programme=escp, key="arson-prevention").title != "Arson prevention and reduction"
