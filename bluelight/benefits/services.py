@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from bluelight.benefits import rules
 from bluelight.benefits.models import (
     Benefit,
     BenefitActual,
@@ -23,12 +24,12 @@ from bluelight.benefits.models import (
     UnitCost,
     WorkstreamCost,
 )
-from bluelight.benefits.valuation.gmca import DEFAULT_OPTIMISM_BIAS, percent
+from bluelight.benefits.valuation.gmca import DEFAULT_OPTIMISM_BIAS
 from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
-from bluelight.core.services import validate
+from bluelight.core.services import refuse, validate
 from bluelight.programmes.models import Programme, Workstream
 
 BENEFIT_FIELDS = [
@@ -47,8 +48,8 @@ class YearValues:
 
 
 
-def _cycle_text(programme: Programme) -> str:
-    return f"{label(programme.cycle_start_year)} to {label(programme.cycle_end_year)}"
+def _in_cycle(programme: Programme, year: int) -> dict[str, str]:
+    return rules.in_cycle(year, programme.cycle_start_year, programme.cycle_end_year)
 
 
 @transaction.atomic
@@ -57,13 +58,10 @@ def settings_set(
     green_at: Decimal = Decimal("1.000"), amber_at: Decimal = Decimal("0.900"),
     grades: dict[int, Decimal] | None = None,
 ) -> BenefitSettings:  # fmt: skip
-    if target <= 0:
-        raise ValidationError({"target": "Enter a target of more than £0."})
-    if not amber_at <= green_at:
-        raise ValidationError({"amber_at": "The Amber threshold must not be above the Green threshold."})
+    errors = rules.settings(target, green_at, amber_at)
     for grade, bias in (grades or {}).items():  # everything is checked before anything is written
-        if not Decimal(0) <= bias <= Decimal(1):
-            raise ValidationError({f"grade_{grade}": "Enter an optimism bias between 0% and 100%."})
+        errors.update(rules.optimism_bias(grade, bias))
+    refuse(errors)
     found, _ = BenefitSettings.objects.update_or_create(
         programme=programme,
         defaults={"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at},
@@ -175,30 +173,15 @@ def _check_benefit(benefit: Benefit, gains, years: list[YearValues]) -> None:
     programme = benefit.workstream.programme
     errors: dict[str, str] = {}
     if gains is not None:
-        shares = sum((share for _, share in gains), Decimal(0))
-        if not gains:
-            errors["gains"] = "Enter at least one organisation that gains, with its share."
-        elif shares != 1:
-            errors["gains"] = (
-                f"The shares of the organisations that gain add up to {percent(shares)}; they must add up to 100%."
-            )
-        elif len({org.pk for org, _ in gains}) != len(gains):
-            errors["gains"] = "Each organisation that gains can appear once."
-    if benefit.method == Benefit.Method.VOLUME and benefit.unit_cost_id is None:
-        errors["unit_cost"] = "Choose the unit cost the volumes are valued at."
+        errors.update(rules.shares([share for _, share in gains], [org.pk for org, _ in gains]))
+    errors.update(rules.volume_needs_unit_cost(benefit.method == Benefit.Method.VOLUME, benefit.unit_cost_id is not None))
     if benefit.unit_cost_id and benefit.unit_cost.programme_id != programme.pk:
         errors["unit_cost"] = "Choose a unit cost from this programme's library."
+    noun = "volume" if benefit.method == Benefit.Method.VOLUME else "amount"
     for row in years:
-        where = label(row.year)
-        if not programme.cycle_start_year <= row.year <= programme.cycle_end_year:
-            errors["years"] = f"{where} is outside the programme's cycle ({_cycle_text(programme)})."
-            break
-        if min(row.low, row.central, row.high) < 0:
-            noun = "volume" if benefit.method == Benefit.Method.VOLUME else "amount"
-            errors["years"] = f"{where}: a {noun} cannot be negative (record a dis-benefit as its own benefit)."
-            break
-        if not row.low <= row.central <= row.high:
-            errors["years"] = f"{where}: low, central and high must be in that order (low ≤ central ≤ high)."
+        wrong = _in_cycle(programme, row.year) or rules.profile_values(row.year, row.low, row.central, row.high, noun)
+        if wrong:
+            errors["years"] = next(iter(wrong.values()))
             break
     if len({row.year for row in years}) != len(years):
         errors["years"] = "Each financial year can appear once in the profile."
@@ -279,8 +262,7 @@ def benefit_update(
 @transaction.atomic
 def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal, note: str = "") -> BenefitActual:
     programme = benefit.workstream.programme
-    if not programme.cycle_start_year <= year <= programme.cycle_end_year:
-        raise ValidationError({"year": f"{label(year)} is outside the programme's cycle ({_cycle_text(programme)})."})
+    refuse(_in_cycle(programme, year))
     existing = BenefitActual.objects.filter(benefit=benefit, year=year).first()
     if existing and existing.signed_off_at:
         raise ValidationError({"amount": f"The {label(year)} actual has been signed off and cannot be changed."})
@@ -320,8 +302,7 @@ def cost_record(
     *, actor: Actor, workstream: Workstream, year: int, amount: Decimal, description: str = ""
 ) -> WorkstreamCost:
     programme = workstream.programme
-    if not programme.cycle_start_year <= year <= programme.cycle_end_year:
-        raise ValidationError({"year": f"{label(year)} is outside the programme's cycle ({_cycle_text(programme)})."})
+    refuse(_in_cycle(programme, year))
     cost = WorkstreamCost(workstream=workstream, year=year, amount=amount, description=description)
     validate(cost)
     cost.save()

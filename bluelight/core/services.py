@@ -3,6 +3,12 @@
 from django.core.exceptions import ValidationError
 
 
+def refuse(errors: dict[str, str]) -> None:
+    """Raise a rule's reasons, keyed by field, as a ValidationError; nothing when there are none."""
+    if errors:
+        raise ValidationError(errors)
+
+
 def validate(obj, exclude=None) -> None:
     """Run the model's own checks; raise ValidationError keyed by field, so forms put each error by its field."""
     try:

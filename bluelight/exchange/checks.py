@@ -1,4 +1,5 @@
-"""The rules an import checks across a row's cells or across rows, as the pages' services do.
+"""The rules an import checks across a row's cells or across rows: the services' own rules
+(`programmes.rules`, `status.rules`, `benefits.rules`, `governance.rules`), reported by row and column.
 
 Each check takes a sheet's plan and the import's context and yields (row number, column, reason).
 Rows already found wrong are skipped, so one mistake is reported once.
@@ -9,13 +10,31 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from bluelight.benefits.valuation.gmca import percent
-from bluelight.benefits.valuation.years import label
-from bluelight.status.rag import SCALES, rationale_required
+from bluelight.benefits import rules as benefit_rules
+from bluelight.governance import rules as governance_rules
+from bluelight.programmes import rules as programme_rules
+from bluelight.programmes.models import Workstream
+from bluelight.status import rules as status_rules
+from bluelight.status.rag import SCALES
 
 
 def _rows(sheet):
     return [r for r in sheet.rows if r.ok]
+
+
+def _reasons(sheet, row, errors: dict[str, str], headers: dict[str, str] | None = None):
+    """A rule's {field: reason} as (row, column, reason), the column named as the sheet names it."""
+    by_attr = {v.attr: v.header for v in sheet.spec.values}
+    for attr, message in errors.items():
+        yield row.number, (headers or {}).get(attr) or by_attr.get(attr), message
+
+
+def _value(sheet, row, context, header: str):
+    """The row's value, or, where the sheet leaves the column out, the record's value in Bluelight."""
+    if header in row.values:
+        return row.values[header]
+    record = context["existing"][sheet.spec.name].get(row.key)
+    return sheet.spec.row_of(record).get(header) if record is not None else None
 
 
 def _programme_value(context, header: str, attr: str):
@@ -29,38 +48,58 @@ def _programme_value(context, header: str, attr: str):
 
 def programme_cycle(sheet, context):
     for row in _rows(sheet):
-        start, end = row.values.get("Cycle starts"), row.values.get("Cycle ends")
-        if start and end and end < start:
-            yield row.number, "Cycle ends", "The cycle must end in or after the year it starts."
+        yield from _reasons(sheet, row, programme_rules.cycle(row.values.get("Cycle starts"), row.values.get("Cycle ends")))
 
 
-def period_dates(sheet, context):
+def stopped_workstreams(sheet, context):
     for row in _rows(sheet):
+        stage = _value(sheet, row, context, "Stage")
+        if stage not in Workstream.STOPPED_STAGES:
+            continue
+        yield from _reasons(sheet, row, programme_rules.stopped_stage(
+            True, Workstream.Stage(stage).label, _value(sheet, row, context, "Stage changed on"),
+            _value(sheet, row, context, "Stage reason"),
+        ))  # fmt: skip
+
+
+def periods(sheet, context):
+    rows = _rows(sheet)
+    in_workbook = {row.key for row in sheet.rows}
+    kept = [(p.label, p.starts_on, p.ends_on) for key, p in context["existing"]["Periods"].items()
+            if key not in in_workbook]  # fmt: skip
+    for index, row in enumerate(rows):
         starts, ends = row.values.get("Starts on"), row.values.get("Ends on")
-        if starts and ends and ends < starts:
-            yield row.number, "Ends on", "A period must end on or after the day it starts."
+        wrong = status_rules.period_dates(starts, ends)
+        if not wrong and starts and ends:
+            earlier = [(r.values["Period"], r.values["Starts on"], r.values["Ends on"]) for r in rows[:index]
+                       if r.values.get("Starts on") and r.values.get("Ends on")]  # fmt: skip
+            wrong = status_rules.period_overlap(starts, ends, [*kept, *earlier])
+        yield from _reasons(sheet, row, wrong)
 
 
-def thresholds(sheet, context):
+def settings(sheet, context):
     for row in _rows(sheet):
-        green, amber = row.values.get("Green at"), row.values.get("Amber at")
-        if green is not None and amber is not None and amber > green:
-            yield row.number, "Amber at", "The Amber threshold must not be above the Green threshold."
-        if row.values.get("Target") is not None and row.values["Target"] <= 0:
-            yield row.number, "Target", "Enter a target of more than £0."
+        yield from _reasons(sheet, row, benefit_rules.settings(
+            row.values.get("Target"), row.values.get("Green at"), row.values.get("Amber at")
+        ))  # fmt: skip
+
+
+def optimism_bias(sheet, context):
+    for row in _rows(sheet):
+        bias = row.values.get("Optimism bias")
+        if bias is not None:
+            yield from _reasons(sheet, row, benefit_rules.optimism_bias(row.values.get("Grade"), bias),
+                                {f"grade_{row.values.get('Grade')}": "Optimism bias"})  # fmt: skip
 
 
 def ratings(sheet, context):
     scale = SCALES.get(_programme_value(context, "RAG scale", "rag_scale") or "three_point")
     periods = context["existing"]["Periods"]
     for row in _rows(sheet):
-        rating = row.values.get("Rating")
-        if rating is not None and not scale.allows(rating):
-            allowed = ", ".join(code for code, _ in scale.choices())
-            yield row.number, "Rating", f"“{rating}” is not on the programme's {scale.name} scale ({allowed})."
+        wrong = status_rules.rating(scale, row.values.get("Rating"), row.values.get("Rationale"))
+        if wrong:
+            yield from _reasons(sheet, row, wrong)
             continue
-        if rating and rationale_required(rating) and not (row.values.get("Rationale") or "").strip():
-            yield row.number, "Rationale", f"A {scale.label(rating)} rating needs its rationale."
         period = periods.get((row.values.get("Period"),))
         if period is not None and period.is_published:
             existing = context["existing"][sheet.spec.name].get(row.key)
@@ -77,18 +116,14 @@ def ratings(sheet, context):
 
 
 def shares(sheet, context):
-    totals, first = defaultdict(Decimal), {}
+    by_benefit, first = defaultdict(list), {}
     for row in _rows(sheet):
         benefit = row.values.get("Benefit")
-        totals[benefit] += row.values.get("Share") or 0
-        first.setdefault(benefit, row.number)
-    for benefit, total in totals.items():
-        if total != 1:
-            yield (
-                first[benefit],
-                "Share",
-                (f"The shares of benefit “{benefit}” add up to {percent(total)}; they must add up to 100%."),
-            )
+        by_benefit[benefit].append((row.values.get("Organisation"), row.values.get("Share") or Decimal(0)))
+        first.setdefault(benefit, row)
+    for benefit, gains in by_benefit.items():
+        wrong = benefit_rules.shares([s for _, s in gains], [o for o, _ in gains])
+        yield from _reasons(sheet, first[benefit], wrong, {"gains": "Share"})
 
 
 def profile_years(sheet, context):
@@ -96,52 +131,46 @@ def profile_years(sheet, context):
     end = _programme_value(context, "Cycle ends", "cycle_end_year")
     for row in _rows(sheet):
         year = row.values.get("Year")
-        if start and end and year is not None and not start <= year <= end:
-            yield (
-                row.number,
-                "Year",
-                f"{label(year)} is outside the programme's cycle ({label(start)} to {label(end)}).",
-            )
-        low, central, high = (row.values.get(h) for h in ("Low", "Central", "High"))
-        if None in (low, central, high):
+        if year is None:
             continue
-        if min(low, central, high) < 0:
-            yield row.number, "Low", "A profile value cannot be negative (record a dis-benefit as its own benefit)."
-        elif not low <= central <= high:
-            yield row.number, "Central", "Low, central and high must be in that order (low ≤ central ≤ high)."
+        low, central, high = (row.values.get(h) for h in ("Low", "Central", "High"))
+        wrong = benefit_rules.in_cycle(year, start, end)
+        if not wrong and None not in (low, central, high):
+            wrong = benefit_rules.profile_values(year, low, central, high)
+        yield from _reasons(sheet, row, wrong, {"year": "Year", "low": "Low", "central": "Central"})
 
 
 def volume_needs_unit_cost(sheet, context):
     for row in _rows(sheet):
-        if row.values.get("Method") == "volume" and not row.values.get("Unit cost"):
-            yield row.number, "Unit cost", "A benefit valued by volume needs the unit cost it is valued at."
+        by_volume = _value(sheet, row, context, "Method") == "volume"
+        wrong = benefit_rules.volume_needs_unit_cost(by_volume, bool(_value(sheet, row, context, "Unit cost")))
+        yield from _reasons(sheet, row, wrong, {"unit_cost": "Unit cost"})
 
 
 def residual_not_above_inherent(sheet, context):
     for row in _rows(sheet):
-        for part in ("likelihood", "impact"):
-            inherent = row.values.get(f"Inherent {part}")
-            residual = row.values.get(f"Residual {part}")
-            if inherent is not None and residual is not None and residual > inherent:
-                yield (
-                    row.number,
-                    f"Residual {part}",
-                    (f"Residual {part} cannot be higher than inherent: mitigation does not add risk."),
-                )
+        yield from _reasons(sheet, row, governance_rules.residual_not_above_inherent(
+            *(row.values.get(h) for h in ("Inherent likelihood", "Inherent impact", "Residual likelihood",
+                                          "Residual impact"))
+        ))  # fmt: skip
 
 
 def conditions(sheet, context):
     for row in _rows(sheet):
-        if row.values.get("Outcome") == "approved_with_conditions" and not (row.values.get("Conditions") or "").strip():
-            yield row.number, "Conditions", "An approval with conditions needs its conditions."
+        wrong = governance_rules.conditions_stated(
+            row.values.get("Outcome") == "approved_with_conditions", row.values.get("Conditions")
+        )
+        yield from _reasons(sheet, row, wrong)
 
 
 CHECKS = {
     "Programme": [programme_cycle],
-    "Benefit settings": [thresholds],
-    "Periods": [period_dates],
+    "Benefit settings": [settings],
+    "Periods": [periods],
+    "Workstreams": [stopped_workstreams],
     "Ratings": [ratings],
     "Overall ratings": [ratings],
+    "Confidence grades": [optimism_bias],
     "Benefits": [volume_needs_unit_cost],
     "Benefit gains": [shares],
     "Benefit years": [profile_years],

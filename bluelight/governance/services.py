@@ -16,9 +16,9 @@ from django.utils import timezone
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
-from bluelight.core.services import validate
+from bluelight.core.services import refuse, validate
 from bluelight.governance import access as rights
-from bluelight.governance import storage
+from bluelight.governance import rules, storage
 from bluelight.governance.models import (
     Action,
     AgendaItem,
@@ -209,8 +209,7 @@ def decision_record(
         errors["outcome"] = "Choose approved, approved with conditions, deferred, rejected or noted."
     if not summary.strip():
         errors["summary"] = "Enter what was decided."
-    if outcome == Decision.Outcome.APPROVED_WITH_CONDITIONS and not conditions.strip():
-        errors["conditions"] = "Enter the conditions of the approval."
+    errors.update(rules.conditions_stated(outcome == Decision.Outcome.APPROVED_WITH_CONDITIONS, conditions))
     if errors:
         raise ValidationError(errors)
     decision = Decision.objects.create(
@@ -293,15 +292,9 @@ def _review(risk: Risk, reviewed_on: datetime.date | None) -> None:
 
 
 def _check_risk(risk: Risk) -> None:
-    errors = {}
-    if risk.residual_likelihood and risk.inherent_likelihood and risk.residual_likelihood > risk.inherent_likelihood:
-        errors["residual_likelihood"] = (
-            "Residual likelihood cannot be higher than inherent: mitigation does not add risk."
-        )
-    if risk.residual_impact and risk.inherent_impact and risk.residual_impact > risk.inherent_impact:
-        errors["residual_impact"] = "Residual impact cannot be higher than inherent: mitigation does not add risk."
-    if errors:
-        raise ValidationError(errors)
+    refuse(rules.residual_not_above_inherent(
+        risk.inherent_likelihood, risk.inherent_impact, risk.residual_likelihood, risk.residual_impact
+    ))  # fmt: skip
 
 
 @transaction.atomic

@@ -67,3 +67,26 @@ def effective_marking(asked: str | None, required: str) -> str:
     if required == OFFICIAL_SENSITIVE and "SENSITIVE" not in (asked or "").upper():
         return required
     return asked or required
+
+
+# What a programme's records must be. Each rule takes plain values and returns {field: reason}, empty
+# when the values pass: the services raise it as a ValidationError, the import reports it by row and
+# column, so pages, API, command line and import refuse the same things in the same words.
+
+
+def cycle(start_year: int | None, end_year: int | None) -> dict[str, str]:
+    if start_year is not None and end_year is not None and end_year < start_year:
+        return {"cycle_end_year": "The cycle must end in or after the year it starts."}
+    return {}
+
+
+def stopped_stage(stopped: bool, stage_label: str, changed_on, reason: str | None) -> dict[str, str]:
+    """A paused or closed workstream says when and why."""
+    if not stopped:
+        return {}
+    errors = {}
+    if not changed_on:
+        errors["stage_changed_on"] = f"Enter the date the workstream was {stage_label.lower()}."
+    if not (reason or "").strip():
+        errors["stage_reason"] = f"Enter why the workstream was {stage_label.lower()}."
+    return errors

@@ -12,7 +12,8 @@ from django.db import transaction
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
-from bluelight.core.services import validate
+from bluelight.core.services import refuse, validate
+from bluelight.programmes import rules
 from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMembership, Section, Workstream
 
 PROGRAMME_FIELDS = [
@@ -37,9 +38,7 @@ def organisation_create(*, actor: Actor, name: str, short_code: str, kind: str) 
 
 
 def _check_cycle(programme: Programme) -> None:
-    start, end = programme.cycle_start_year, programme.cycle_end_year
-    if start is not None and end is not None and end < start:
-        raise ValidationError({"cycle_end_year": "The cycle must end in or after the year it starts."})
+    refuse(rules.cycle(programme.cycle_start_year, programme.cycle_end_year))
 
 
 @transaction.atomic
@@ -92,13 +91,9 @@ def _check_workstream(workstream: Workstream) -> None:
     errors = {}
     if workstream.section_id and workstream.section.programme_id != workstream.programme_id:
         errors["section"] = "Choose a section of this programme."
-    if workstream.stage in Workstream.STOPPED_STAGES:
-        if not workstream.stage_changed_on:
-            errors["stage_changed_on"] = f"Enter the date the workstream was {workstream.get_stage_display().lower()}."
-        if not workstream.stage_reason.strip():
-            errors["stage_reason"] = f"Enter why the workstream was {workstream.get_stage_display().lower()}."
-    if errors:
-        raise ValidationError(errors)
+    errors.update(rules.stopped_stage(workstream.stage in Workstream.STOPPED_STAGES, workstream.get_stage_display(),
+                                      workstream.stage_changed_on, workstream.stage_reason))  # fmt: skip
+    refuse(errors)
 
 
 def _set_many(workstream: Workstream, partner_organisations, priorities) -> None:

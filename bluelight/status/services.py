@@ -15,10 +15,11 @@ from django.utils import timezone
 from bluelight.core import history
 from bluelight.core.history import Actor, Conflict, StaleEdit
 from bluelight.core.models import HistoryEntry
+from bluelight.core.services import refuse
 from bluelight.governance.selectors import suggested_rating
 from bluelight.programmes.models import Programme, Workstream
+from bluelight.status import rules
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
-from bluelight.status.rag import rationale_required
 
 ASSESSMENT_FIELDS = [
     "rating", "rationale", "narrative", "assessed_by", "assessed_on", "illustrative", "suggested_rating",
@@ -46,11 +47,8 @@ def period_create(
         period.full_clean()
     except ValidationError as error:
         raise ValidationError(error.message_dict) from None
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": "The period must end on or after the day it starts."})
-    overlapping = programme.periods.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).first()
-    if overlapping:
-        raise ValidationError({"starts_on": f"The period overlaps the {overlapping.label} period."})
+    refuse(rules.period_dates(starts_on, ends_on))
+    refuse(rules.period_overlap(starts_on, ends_on, programme.periods.values_list("label", "starts_on", "ends_on")))
     period.save()
     history.record(period, HistoryEntry.Action.CREATED, actor)
     return period
@@ -70,15 +68,7 @@ def period_publish(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
 
 
 def _check_rating(scale, rating: str, rationale: str) -> None:
-    errors = {}
-    if not scale.allows(rating):
-        errors["rating"] = f"Choose a rating on the programme's scale ({', '.join(lbl for _, lbl in scale.choices())})."
-    elif rationale_required(rating) and not rationale.strip():
-        errors["rationale"] = (
-            f"Enter the rationale for the {scale.label(rating)} rating: every rating but Green needs one."
-        )
-    if errors:
-        raise ValidationError(errors)
+    refuse(rules.rating(scale, rating, rationale))
 
 
 @transaction.atomic
@@ -139,8 +129,7 @@ def assessment_record(
 
 
 def _supersede(actor: Actor, original, replacement_kwargs: dict, reason: str, expected_version: int | None):
-    if not reason.strip():
-        raise ValidationError({"correction_reason": "Enter why the published rating is being corrected."})
+    refuse(rules.correction_reason(reason))
     model = type(original)
     history.save_versioned(original, expected_version, [])  # refuses a stale correction
     model.objects.filter(pk=original.pk).update(is_current=False)

@@ -175,7 +175,7 @@ def test_a_workbook_with_mistakes_on_six_sheets_is_refused_with_every_one_listed
         "it is not on the Organisations sheet or in Bluelight",
         "Ratings, row 3, column C (Rating): “purple” is not on the programme's Red, Amber, Green scale "
         "(green, amber, red, not_graded).",
-        "Benefit gains, row 2, column C (Share): The shares of benefit “tri-service-cost-avoidance” add up to 97%; "
+        "Benefit gains, row 2, column C (Share): The shares of the organisations that gain add up to 97%; "
         "they must add up to 100%.",
         "Risks, row 3, column L (Residual impact): Ensure this value is less than or equal to 5.",
         "Milestones, row 2, column C (Due on): “31.07.2024” is not a date: use a date cell, or YYYY-MM-DD or "

@@ -1,0 +1,58 @@
+"""What benefit settings, benefits and their profiles must be. Pure: plain values in, {field: reason}
+out (empty when they pass), raised by the benefit services and reported by the workbook import."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from bluelight.benefits.valuation.gmca import percent
+from bluelight.benefits.valuation.years import label
+
+
+def settings(target: Decimal | None, green_at: Decimal | None, amber_at: Decimal | None) -> dict[str, str]:
+    errors = {}
+    if target is not None and target <= 0:
+        errors["target"] = "Enter a target of more than £0."
+    if green_at is not None and amber_at is not None and amber_at > green_at:
+        errors["amber_at"] = "The Amber threshold must not be above the Green threshold."
+    return errors
+
+
+def optimism_bias(grade: int, bias: Decimal) -> dict[str, str]:
+    if not Decimal(0) <= bias <= Decimal(1):
+        return {f"grade_{grade}": "Enter an optimism bias between 0% and 100%."}
+    return {}
+
+
+def shares(values: Sequence[Decimal], organisations: Sequence[object]) -> dict[str, str]:
+    """The organisations that gain from a benefit and their shares: each once, adding up to 100%."""
+    total = sum(values, Decimal(0))
+    if not values:
+        return {"gains": "Enter at least one organisation that gains, with its share."}
+    if total != 1:
+        return {"gains": f"The shares of the organisations that gain add up to {percent(total)}; they must add up to 100%."}
+    if len(set(organisations)) != len(organisations):
+        return {"gains": "Each organisation that gains can appear once."}
+    return {}
+
+
+def volume_needs_unit_cost(by_volume: bool, has_unit_cost: bool) -> dict[str, str]:
+    if by_volume and not has_unit_cost:
+        return {"unit_cost": "Choose the unit cost the volumes are valued at."}
+    return {}
+
+
+def in_cycle(year: int, start: int | None, end: int | None) -> dict[str, str]:
+    if start is not None and end is not None and not start <= year <= end:
+        return {"year": f"{label(year)} is outside the programme's cycle ({label(start)} to {label(end)})."}
+    return {}
+
+
+def profile_values(year: int, low: Decimal, central: Decimal, high: Decimal, noun: str = "value") -> dict[str, str]:
+    """One year of a benefit's profile: nothing negative, and low ≤ central ≤ high."""
+    if min(low, central, high) < 0:
+        return {"low": f"{label(year)}: a {noun} cannot be negative (record a dis-benefit as its own benefit)."}
+    if not low <= central <= high:
+        return {"central": f"{label(year)}: low, central and high must be in that order (low ≤ central ≤ high)."}
+    return {}
