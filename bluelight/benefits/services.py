@@ -30,6 +30,7 @@ from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
 from bluelight.core.services import refuse, validate
+from bluelight.programmes.access import office_only, owner_only
 from bluelight.programmes.models import Programme, Workstream
 
 BENEFIT_FIELDS = [
@@ -58,6 +59,7 @@ def settings_set(
     green_at: Decimal = Decimal("1.000"), amber_at: Decimal = Decimal("0.900"),
     grades: dict[int, Decimal] | None = None,
 ) -> BenefitSettings:  # fmt: skip
+    office_only(actor, programme)
     errors = rules.settings(target, green_at, amber_at)
     for grade, bias in (grades or {}).items():  # everything is checked before anything is written
         errors.update(rules.optimism_bias(grade, bias))
@@ -76,6 +78,7 @@ def settings_set(
 
 @transaction.atomic
 def unit_cost_create(*, actor: Actor, programme: Programme, **fields) -> UnitCost:
+    office_only(actor, programme)
     cost = UnitCost(programme=programme, **fields)
     if not (cost.source or "").strip():
         raise ValidationError({"source": "Enter where the unit cost comes from: publisher, title, edition and table."})
@@ -136,6 +139,7 @@ def deflator_release_load(
 @transaction.atomic
 def deflators_choose(*, actor: Actor, programme: Programme, release: DeflatorRelease | None) -> BenefitSettings:
     """Value the programme's benefits with `release` (None: the programme's own series)."""
+    office_only(actor, programme)
     found = BenefitSettings.objects.select_for_update().filter(programme=programme).first()
     if found is None:
         raise ValidationError({"deflators": f"{programme.name} has no benefits target or price base year yet."})
@@ -223,6 +227,16 @@ def _write_parts(benefit: Benefit, gains, payers, years: list[YearValues] | None
         )
 
 
+BENEFIT_EDITORS = "Only the programme office and the lead organisation's editors can change its benefits."
+
+
+def _benefit_editable(actor: Actor, benefit: Benefit, workstream: Workstream | None) -> None:
+    """The benefit's workstream, and the one it moves to, are the actor's to change."""
+    owner_only(actor, benefit.workstream, BENEFIT_EDITORS)
+    if workstream is not None and workstream != benefit.workstream:
+        owner_only(actor, workstream, BENEFIT_EDITORS)
+
+
 def _key_taken(workstream: Workstream, key: str, exclude_pk=None) -> bool:
     return Benefit.objects.filter(workstream__programme=workstream.programme, key=key).exclude(pk=exclude_pk).exists()
 
@@ -232,6 +246,7 @@ def benefit_create(
     *, actor: Actor, workstream: Workstream, key: str, gains: list[tuple[Organisation, Decimal]],
     years: list[YearValues], payers: Iterable[Organisation] = (), **fields,
 ) -> Benefit:  # fmt: skip
+    owner_only(actor, workstream, BENEFIT_EDITORS)
     benefit = Benefit(workstream=workstream, key=key, **fields)
     validate(benefit)
     if _key_taken(workstream, key):
@@ -249,6 +264,7 @@ def benefit_create(
 def benefit_update(
     *, actor: Actor, benefit: Benefit, expected_version: int, gains=None, payers=None, years=None, **fields
 ) -> Benefit:
+    _benefit_editable(actor, benefit, fields.get("workstream"))
     def check(b: Benefit) -> None:
         validate(b, exclude=["workstream", "key"])
         _check_benefit(b, gains, years if years is not None else [])
@@ -261,6 +277,7 @@ def benefit_update(
 
 @transaction.atomic
 def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal, note: str = "") -> BenefitActual:
+    office_only(actor, benefit.workstream.programme)
     programme = benefit.workstream.programme
     refuse(_in_cycle(programme, year))
     existing = BenefitActual.objects.filter(benefit=benefit, year=year).first()
@@ -286,6 +303,7 @@ def actual_sign_off(
     *, actor: Actor, actual: BenefitActual, expected_version: int | None = None
 ) -> BenefitActual:
     """Sign off the actual as it was seen: `expected_version` is the version the page showed."""
+    office_only(actor, actual.benefit.workstream.programme)
     if actual.signed_off_at:
         return actual
     actual.signed_off_by, actual.signed_off_at = actor.user, timezone.now()
@@ -301,6 +319,7 @@ def actual_sign_off(
 def cost_record(
     *, actor: Actor, workstream: Workstream, year: int, amount: Decimal, description: str = ""
 ) -> WorkstreamCost:
+    office_only(actor, workstream.programme)
     programme = workstream.programme
     refuse(_in_cycle(programme, year))
     cost = WorkstreamCost(workstream=workstream, year=year, amount=amount, description=description)

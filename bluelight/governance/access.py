@@ -13,19 +13,13 @@ from bluelight.core.access import refuse
 from bluelight.core.history import Actor
 from bluelight.governance.models import Action, Attendance, Meeting, Risk
 from bluelight.programmes import rules
-from bluelight.programmes.access import ProgrammeAccess, access_for
+from bluelight.programmes.access import ProgrammeAccess, access_of
 from bluelight.programmes.models import Programme, Workstream
 
 PLACE = (
     "Choose a workstream your organisation leads: only the programme office can put a {record} at programme "
     "level or on another organisation's workstream."
 )
-
-
-def access_of(actor: Actor, programme: Programme) -> ProgrammeAccess | None:
-    """The actor's rights in the programme; None for Bluelight itself (the command line without --as, the
-    demo loader), which may do anything."""
-    return None if actor.user is None else access_for(actor.user, programme)
 
 
 def _lead(workstream: Workstream | None) -> int | None:
@@ -78,6 +72,12 @@ def can_record_decision(user, access: ProgrammeAccess, meeting: Meeting) -> bool
     if access.can_administer:
         return True
     return Attendance.objects.filter(meeting=meeting, member__user=user, status=Attendance.Status.PRESENT).exists()
+
+
+def decision_allowed(actor: Actor, meeting: Meeting) -> None:
+    access = access_of(actor, meeting.programme)
+    if access is not None:
+        require_decision_right(actor.user, access, meeting)
 
 
 def require_decision_right(user, access: ProgrammeAccess, meeting: Meeting) -> None:

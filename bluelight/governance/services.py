@@ -34,6 +34,7 @@ from bluelight.governance.models import (
 )
 from bluelight.governance.uploads import UploadRefused, check_upload
 from bluelight.programmes import services as programme_services
+from bluelight.programmes.access import office_only
 from bluelight.programmes.models import Programme, Workstream
 
 BOARD_FIELDS = ["name", "purpose", "chair", "cadence", "terms_of_reference", "programmes"]
@@ -106,6 +107,7 @@ def member_add(*, actor: Actor, board: Board, name: str, organisation, role: str
 
 @transaction.atomic
 def meeting_create(*, actor: Actor, board: Board, programme: Programme, **fields) -> Meeting:
+    office_only(actor, programme)
     if not board.programmes.filter(pk=programme.pk).exists():
         raise ValidationError({"board": f"The {board.name} does not govern {programme.name}."})
     meeting = Meeting(board=board, programme=programme, **fields)
@@ -119,12 +121,14 @@ def meeting_create(*, actor: Actor, board: Board, programme: Programme, **fields
 
 @transaction.atomic
 def meeting_update(*, actor: Actor, meeting: Meeting, expected_version: int | None, **values) -> Meeting:
+    office_only(actor, meeting.programme)
     history.update(meeting, actor, expected_version, values, MEETING_FIELDS, check=validate)
     return meeting
 
 
 @transaction.atomic
 def attendance_set(*, actor: Actor, meeting: Meeting, statuses: dict[BoardMember, str]) -> None:
+    office_only(actor, meeting.programme)
     for member, status in statuses.items():
         if member.board_id != meeting.board_id:
             raise ValidationError({f"member_{member.pk}": f"{member.name} is not a member of the {meeting.board}."})
@@ -160,6 +164,7 @@ def agenda_item_add(
     document: Document | None = None, risk: Risk | None = None, notes: str = "",
 ) -> AgendaItem:  # fmt: skip
     """Put an item on a meeting's agenda; a paper put before the board is marked as submitted."""
+    office_only(actor, meeting.programme)
     programme = meeting.programme
     _check_workstream(programme, workstream)
     if document is not None and document.programme_id != programme.id:
@@ -203,6 +208,7 @@ def decision_record(
     Approving a business case moves its workstream to the next lifecycle stage; approving a closure
     report closes it. Both changes are in the workstream's history, saying which meeting decided.
     """
+    rights.decision_allowed(actor, agenda_item.meeting)
     meeting = agenda_item.meeting
     errors = {}
     if outcome not in Decision.Outcome.values:
@@ -239,9 +245,8 @@ def decision_record(
                      "stage_reason": f"closure report {said}"}  # fmt: skip
     else:
         return decision
-    programme_services.workstream_update(
-        actor=actor, workstream=workstream, expected_version=workstream.version,
-        note=f"{document.get_kind_display()} “{document.title}” {said}", **new_stage,
+    programme_services.workstream_stage_move(
+        actor=actor, workstream=workstream, note=f"{document.get_kind_display()} “{document.title}” {said}", **new_stage
     )  # fmt: skip
     return decision
 

@@ -13,9 +13,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from bluelight.core.access import Refused, refuse
+from bluelight.core.history import Actor
 from bluelight.programmes import rules, selectors
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.scope import Scope
+
+WORKSTREAM_EDITORS = "Only the programme office and the lead organisation's editors can change this workstream."
 
 
 @dataclass
@@ -84,11 +87,31 @@ def workstream_for(request, slug: str, key: str) -> tuple[ProgrammeAccess, Works
     return access, workstream
 
 
+# The services' side: each write checks the actor itself, so the pages, the API, the command line
+# (with --as) and the import cannot differ. Bluelight acting for itself (no user) may do anything.
+
+
+def access_of(actor: Actor, programme: Programme) -> ProgrammeAccess | None:
+    """The actor's rights in the programme; None for Bluelight itself (the command line without --as, the
+    demo loader), which may do anything."""
+    return None if actor.user is None else access_for(actor.user, programme)
+
+
+def office_only(actor: Actor, programme: Programme, message: str = "Only the programme office can do this.") -> None:
+    access = access_of(actor, programme)
+    if access is not None and not access.can_administer:
+        refuse(403, message)
+
+
+def owner_only(actor: Actor, workstream: Workstream, message: str = WORKSTREAM_EDITORS) -> None:
+    """The programme office, or the editors of the organisation that leads the workstream."""
+    access = access_of(actor, workstream.programme)
+    if access is not None:
+        access.require_owner(workstream.lead_organisation_id, message)
+
+
 def require_edit(request, access: ProgrammeAccess, workstream: Workstream) -> None:
-    access.require_owner(
-        workstream.lead_organisation_id,
-        "Only the programme office and the lead organisation's editors can change this workstream.",
-    )
+    access.require_owner(workstream.lead_organisation_id, WORKSTREAM_EDITORS)
 
 
 def require_admin(access: ProgrammeAccess) -> None:

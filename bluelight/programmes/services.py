@@ -14,6 +14,7 @@ from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
 from bluelight.core.services import refuse, validate
 from bluelight.programmes import rules
+from bluelight.programmes.access import office_only, owner_only
 from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMembership, Section, Workstream
 
 PROGRAMME_FIELDS = [
@@ -56,6 +57,7 @@ def programme_create(*, actor: Actor, partners=(), **fields) -> Programme:
 
 @transaction.atomic
 def section_create(*, actor: Actor, programme: Programme, name: str, position: int | None = None) -> Section:
+    office_only(actor, programme)
     if position is None:
         position = (programme.sections.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     section = Section(programme=programme, name=name, position=position)
@@ -69,6 +71,7 @@ def section_create(*, actor: Actor, programme: Programme, name: str, position: i
 def priority_create(
     *, actor: Actor, programme: Programme, title: str, number: int | None = None, plan_name: str = ""
 ) -> PlanPriority:
+    office_only(actor, programme)
     if number is None:
         number = (programme.priorities.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     priority = PlanPriority(programme=programme, number=number, title=title, plan_name=plan_name)
@@ -80,6 +83,7 @@ def priority_create(
 
 @transaction.atomic
 def membership_grant(*, actor: Actor, programme: Programme, user, role: str) -> ProgrammeMembership:
+    office_only(actor, programme)
     membership, _ = ProgrammeMembership.objects.update_or_create(
         programme=programme, user=user, defaults={"role": role}
     )
@@ -110,6 +114,7 @@ def _set_many(workstream: Workstream, partner_organisations, priorities) -> None
 def workstream_create(
     *, actor: Actor, programme: Programme, partner_organisations=(), priorities=(), note: str = "", **fields
 ) -> Workstream:
+    office_only(actor, programme)
     workstream = Workstream(programme=programme, **fields)
     if not workstream.position and workstream.section_id:
         last = workstream.section.workstreams.order_by("-position").values_list("position", flat=True).first()
@@ -139,6 +144,7 @@ def workstream_update(
     note: str = "",
     **fields,
 ) -> Workstream:
+    owner_only(actor, workstream)
     def check(ws: Workstream) -> None:
         validate(ws, exclude=["programme", "key"])
         _check_workstream(ws)
@@ -149,9 +155,18 @@ def workstream_update(
 
 
 @transaction.atomic
+def workstream_stage_move(*, actor: Actor, workstream: Workstream, note: str, **stage) -> Workstream:
+    """The stage a board's decision moves a workstream to: the decision's rights were checked by
+    governance's decision_record, which calls this; the actor is the one who recorded the decision."""
+    history.update(workstream, actor, workstream.version, stage, WORKSTREAM_FIELDS, check=_check_workstream, note=note)
+    return workstream
+
+
+@transaction.atomic
 def programme_update(
     *, actor: Actor, programme: Programme, expected_version: int, partners=None, **fields
 ) -> Programme:
+    office_only(actor, programme)
     def check(p: Programme) -> None:
         _check_cycle(p)
         validate(p, exclude=["slug"])

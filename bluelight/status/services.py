@@ -17,6 +17,7 @@ from bluelight.core.history import Actor, Conflict, StaleEdit
 from bluelight.core.models import HistoryEntry
 from bluelight.core.services import refuse
 from bluelight.governance.selectors import suggested_rating
+from bluelight.programmes.access import office_only, owner_only
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status import rules
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
@@ -42,6 +43,7 @@ def period_create(
     *, actor: Actor, programme: Programme, label: str, starts_on: datetime.date, ends_on: datetime.date,
     cadence: str = ReportingPeriod.Cadence.ANNUAL,
 ) -> ReportingPeriod:  # fmt: skip
+    office_only(actor, programme)
     period = ReportingPeriod(programme=programme, label=label, cadence=cadence, starts_on=starts_on, ends_on=ends_on)
     try:
         period.full_clean()
@@ -56,6 +58,7 @@ def period_create(
 
 @transaction.atomic
 def period_publish(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
+    office_only(actor, period.programme)
     if period.is_published:
         return period
     period.published_at = timezone.now()
@@ -81,6 +84,7 @@ def assessment_record(
 
     The rating the rules suggest is kept beside it; a lead who rates differently says why.
     """
+    owner_only(actor, workstream, "Only the programme office and the lead organisation's editors can rate this.")
     if period.programme_id != workstream.programme_id:
         raise ValidationError({"period": "Choose a reporting period of the workstream's programme."})
     _check_rating(workstream.programme.scale, rating, rationale)
@@ -159,6 +163,7 @@ def assessment_correct(
     narrative: str | None = None, expected_version: int | None = None,
 ) -> Assessment:  # fmt: skip
     """Supersede an assessment of a published period with a recorded correction."""
+    office_only(actor, assessment.workstream.programme)
     if not assessment.is_current:
         raise ValidationError({"rating": "This rating has already been superseded; correct the current one."})
     _check_rating(assessment.workstream.programme.scale, rating, rationale)
@@ -176,6 +181,7 @@ def overall_record(
     expected_version: int | None = None, correction_reason: str = "",
 ) -> ProgrammeAssessment:  # fmt: skip
     """The programme's overall rating for a period; a correction once the period is published."""
+    office_only(actor, programme)
     _check_rating(programme.scale, rating, rationale)
     existing = ProgrammeAssessment.objects.filter(programme=programme, period=period, is_current=True).first()
     if existing is None:

@@ -11,6 +11,7 @@ from bluelight.benefits.models import Benefit, BenefitGain, BenefitYear, UnitCos
 from bluelight.benefits.services import YearValues
 from bluelight.cli import main
 from bluelight.core.history import Actor, history_of
+from bluelight.core.models import User
 from bluelight.programmes.models import Programme
 
 
@@ -108,7 +109,8 @@ def test_a_unit_cost_with_no_source_is_refused(escp):
     assert _counts() == before
 
 
-def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp, office):
+def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp):
+    office = User.objects.get(username="programme.office")
     benefit = Benefit.objects.get(key="cbcd-police-time")  # £150,000 a year forecast
     actual = services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("120000"))
     assert selectors.summary(escp).profiled == D("14266000")  # entered, not yet signed off: no change
