@@ -109,10 +109,10 @@ def main() -> int:
     from django.db import connection
 
     from bluelight.core.history import Actor
-    from bluelight.practice.services import load_catalogue
+    from bluelight.practice.services import catalogue_load
 
     catalogue = Path(__file__).resolve().parent.parent / "bluelight" / "practice" / "data" / "catalogue.json"
-    load_catalogue(json.loads(catalogue.read_text(encoding="utf-8")), actor=Actor.system())
+    catalogue_load(json.loads(catalogue.read_text(encoding="utf-8")), actor=Actor.system())
     print(f"Practice library search on {connection.vendor}")
     baseline = report("62 entries (the national overview): baseline", latencies(args.repeats))
     start = time.perf_counter()

@@ -31,7 +31,9 @@ def shares(values: Sequence[Decimal], organisations: Sequence[object]) -> dict[s
     if not values:
         return {"gains": "Enter at least one organisation that gains, with its share."}
     if total != 1:
-        return {"gains": f"The shares of the organisations that gain add up to {percent(total)}; they must add up to 100%."}
+        return {
+            "gains": f"The shares of the organisations that gain add up to {percent(total)}; they must add up to 100%."
+        }
     if len(set(organisations)) != len(organisations):
         return {"gains": "Each organisation that gains can appear once."}
     return {}

@@ -37,10 +37,10 @@ def cmd_people(args) -> int:
         return refused(ValueError(f"no account with the username {args.username!r}"))
     try:
         if args.action == "grant":
-            memberships.role_grant(actor=actor, user=user, programme=programme_named(args.programme), role=args.role)
+            memberships.membership_grant(actor=actor, user=user, programme=programme_named(args.programme), role=args.role)
             print(f"{user.username} is now {args.role.replace('_', ' ')} in {args.programme}.")
         elif args.action == "revoke":
-            memberships.role_revoke(actor=actor, user=user, programme=programme_named(args.programme))
+            memberships.membership_revoke(actor=actor, user=user, programme=programme_named(args.programme))
             print(f"{user.username} no longer has a role in {args.programme}.")
         elif args.action == "disable":
             ended = people.account_disable(actor=actor, user=user, reason=args.reason or "")

@@ -29,10 +29,10 @@ def cmd_load(args) -> int:
     setup()
     from bluelight.core.history import Actor
     from bluelight.core.models import HistoryEntry
-    from bluelight.practice.services import load_catalogue
+    from bluelight.practice.services import catalogue_load
 
     catalogue = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    result = load_catalogue(catalogue, actor=Actor.system(HistoryEntry.Channel.COMMAND_LINE))
+    result = catalogue_load(catalogue, actor=Actor.system(HistoryEntry.Channel.COMMAND_LINE))
     print(f"practice library: {result['created']} added, {result['updated']} updated, "
           f"{result['removed']} removed; {result['total']} entries from the overview")  # fmt: skip
     return 0

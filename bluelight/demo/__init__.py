@@ -16,6 +16,7 @@ from bluelight.core.models import HistoryEntry, Organisation, User
 from bluelight.demo import escp, escp_benefits, escp_governance, essex_police
 from bluelight.demo.organisations import ORGANISATIONS
 from bluelight.governance import services as governance
+from bluelight.programmes import memberships
 from bluelight.programmes import services as programme_services
 from bluelight.programmes.models import Programme, ProgrammeMembership
 from bluelight.status import services as status_services
@@ -122,10 +123,10 @@ def _load_practice_library(actor: Actor, say) -> None:
     import json
     from pathlib import Path
 
-    from bluelight.practice.services import load_catalogue
+    from bluelight.practice.services import catalogue_load
 
     catalogue = Path(__file__).resolve().parent.parent / "practice" / "data" / "catalogue.json"
-    result = load_catalogue(json.loads(catalogue.read_text(encoding="utf-8")), actor=actor)
+    result = catalogue_load(json.loads(catalogue.read_text(encoding="utf-8")), actor=actor)
     if result["created"]:
         say(f"practice library: loaded {result['created']} entries from the national overview")
 
@@ -183,7 +184,7 @@ def ensure_demo_users(orgs: dict[str, Organisation], actor: Actor) -> None:
             )
         for programme in programmes:
             if not ProgrammeMembership.objects.filter(user=user, programme=programme).exists():
-                programme_services.membership_grant(actor=actor, programme=programme, user=user, role=role)
+                memberships.membership_grant(actor=actor, programme=programme, user=user, role=role)
 
 
 def _load_governance(programme: Programme, orgs: dict[str, Organisation], actor: Actor) -> int:

@@ -48,7 +48,9 @@ def _programme_value(context, header: str, attr: str):
 
 def programme_cycle(sheet, context):
     for row in _rows(sheet):
-        yield from _reasons(sheet, row, programme_rules.cycle(row.values.get("Cycle starts"), row.values.get("Cycle ends")))
+        yield from _reasons(
+            sheet, row, programme_rules.cycle(row.values.get("Cycle starts"), row.values.get("Cycle ends"))
+        )
 
 
 def stopped_workstreams(sheet, context):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from bluelight.benefits.selectors import NotConfigured, benefit_lines, benefits_of, settings_of
 from bluelight.governance import risk as risk_engine
-from bluelight.governance.models import Action, Meeting, Milestone, Risk, RiskReview
+from bluelight.governance.models import Action, Meeting, Risk, RiskReview
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.scope import Scope
 from bluelight.status.suggest import Evidence, Suggestion, suggest
@@ -87,10 +87,6 @@ def heat_map(programme: Programme, scope: Scope | None = None) -> risk_engine.He
     return risk_engine.HeatMap(risk_engine.heat_map_counts(positions), title)
 
 
-def milestones_of(workstream: Workstream) -> QuerySet[Milestone]:
-    return workstream.milestones.all()
-
-
 def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidence:
     """What the register knows of a workstream on `as_at`, for the suggested rating."""
     recorded = list(workstream.milestones.all())
@@ -122,7 +118,12 @@ def stage_changes(
     window = Q(stage_changed_on__lte=until)
     if after is not None:
         window &= Q(stage_changed_on__gt=after)
-    return (scope or Scope.everything()).filter(programme.workstreams.filter(window)).exclude(stage_changed_on=None).order_by("stage_changed_on")
+    return (
+        (scope or Scope.everything())
+        .filter(programme.workstreams.filter(window))
+        .exclude(stage_changed_on=None)
+        .order_by("stage_changed_on")
+    )
 
 
 def suggested_rating(workstream: Workstream, period_ends_on: datetime.date) -> Suggestion | None:

@@ -91,12 +91,6 @@ def board_create(*, actor: Actor, programmes=(), **fields) -> Board:
 
 
 @transaction.atomic
-def board_update(*, actor: Actor, board: Board, expected_version: int | None, **values) -> Board:
-    history.update(board, actor, expected_version, values, BOARD_FIELDS, check=validate)
-    return board
-
-
-@transaction.atomic
 def member_add(*, actor: Actor, board: Board, name: str, organisation, role: str = "", user=None) -> BoardMember:
     member = BoardMember(board=board, name=name.strip(), role=role.strip(), organisation=organisation, user=user)
     validate(member)
@@ -234,7 +228,9 @@ def decision_record(
     if document is None:
         return decision
     said = f"{decision.get_outcome_display().lower()} by the {meeting.board.name} on {meeting.held_on:%-d %B %Y}"
-    history.update(document, actor, None, {"status": outcome}, DOCUMENT_FIELDS, check=validate, note=said[0].upper() + said[1:])
+    history.update(
+        document, actor, None, {"status": outcome}, DOCUMENT_FIELDS, check=validate, note=said[0].upper() + said[1:]
+    )
     workstream = document.workstream
     if workstream is None or outcome not in Decision.APPROVALS:
         return decision

@@ -81,7 +81,7 @@ def _fields(data: dict) -> dict:
 
 
 @transaction.atomic
-def load_catalogue(catalogue: dict, *, actor: Actor) -> dict:
+def catalogue_load(catalogue: dict, *, actor: Actor) -> dict:
     """Make the library's overview entries what the catalogue says: add, update, remove. Idempotent.
 
     An entry a programme has adopted is never removed (the adoption keeps pointing at it).
@@ -167,7 +167,7 @@ def benefit_lines(entry: Entry) -> list[dict]:
 
 
 @transaction.atomic
-def adopt(
+def entry_adopt(
     *, actor: Actor, entry: Entry, programme, section, lead_organisation, key: str, title: str, description: str,
     partner_organisations=(), benefit_numbers: list[int] | None = None,
 ) -> Workstream:  # fmt: skip
@@ -220,7 +220,7 @@ def _entry_from_closure(workstream: Workstream, report, area: str) -> dict:
 
 
 @transaction.atomic
-def propose_publication(*, actor: Actor, workstream: Workstream, area: str, section: str) -> Entry:
+def entry_propose(*, actor: Actor, workstream: Workstream, area: str, section: str) -> Entry:
     """A draft library entry from a closed workstream's approved closure report, awaiting the office."""
     if workstream.stage != Workstream.Stage.CLOSED:
         raise ValidationError({"workstream": "Only a closed workstream's closure report can be published."})
@@ -242,7 +242,7 @@ def propose_publication(*, actor: Actor, workstream: Workstream, area: str, sect
 
 
 @transaction.atomic
-def approve_publication(*, actor: Actor, entry: Entry) -> Entry:
+def entry_approve(*, actor: Actor, entry: Entry) -> Entry:
     if entry.state != Entry.State.AWAITING_APPROVAL:
         raise ValidationError({"entry": "This entry is not awaiting approval."})
     entry.state = Entry.State.PUBLISHED

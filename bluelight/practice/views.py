@@ -108,7 +108,7 @@ def adopt(request, key: str, slug: str):
     form.fields["benefits"].initial = [value for value, _ in form.fields["benefits"].choices]
 
     def save(data):
-        return services.adopt(
+        return services.entry_adopt(
             actor=Actor(request.user), entry=entry, programme=programme, section=data["section"],
             lead_organisation=data["lead_organisation"], key=data["key"], title=data["title"],
             description=data["description"], partner_organisations=data["partner_organisations"],
@@ -130,7 +130,7 @@ def publish(request, slug: str, key: str):
     form = PublishForm(request.POST or None, sections=list(dict.fromkeys(sections)))
     return form_page(
         request, form,
-        lambda data: services.propose_publication(actor=Actor(request.user), workstream=workstream, **data),
+        lambda data: services.entry_propose(actor=Actor(request.user), workstream=workstream, **data),
         template="practice/publish_form.html", context={"workstream": workstream, "programme": access.programme},
         done="Sent to the programme office to approve for the library",
         next_url=lambda entry: reverse("practice-entry", args=[entry.key]),
@@ -145,6 +145,6 @@ def approve(request, key: str):
     access = programme_for(request, entry.workstream.programme.slug)
     if not access.can_administer:
         refuse(403, "Only the programme office can approve a library entry.")
-    services.approve_publication(actor=Actor(request.user), entry=entry)
+    services.entry_approve(actor=Actor(request.user), entry=entry)
     messages.success(request, f"{entry.title} is published in the practice library")
     return redirect("practice-entry", key=entry.key)

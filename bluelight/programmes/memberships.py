@@ -1,17 +1,21 @@
-"""Giving and taking away a person's role in a programme; every change goes to the security log."""
+"""Giving and taking away a person's role in a programme: the one way, so every change is in the
+membership's history and in the security log."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from bluelight.core import security
+from bluelight.core import history, security
 from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry
+from bluelight.programmes.access import office_only
 from bluelight.programmes.models import Programme, ProgrammeMembership
 
 
 @transaction.atomic
-def role_grant(*, actor: Actor, user, programme: Programme, role: str) -> ProgrammeMembership:
+def membership_grant(*, actor: Actor, user, programme: Programme, role: str) -> ProgrammeMembership:
+    office_only(actor, programme)
     if role not in ProgrammeMembership.Role.values:
         raise ValidationError({"role": f"Choose a role from: {', '.join(ProgrammeMembership.Role.values)}."})
     if role == ProgrammeMembership.Role.ORGANISATION_EDITOR and user.organisation_id is None:
@@ -23,6 +27,7 @@ def role_grant(*, actor: Actor, user, programme: Programme, role: str) -> Progra
     else:
         membership.role = role
         membership.save(update_fields=["role"])
+    history.record(membership, HistoryEntry.Action.CHANGED, actor, {"role": [None if before == "none" else before, role]})
     security.log(
         security.Kind.ROLE_CHANGED, user=user,
         detail=f"{programme.slug}: {before} → {role}, by {actor.name} through {actor.channel}",
@@ -31,10 +36,12 @@ def role_grant(*, actor: Actor, user, programme: Programme, role: str) -> Progra
 
 
 @transaction.atomic
-def role_revoke(*, actor: Actor, user, programme: Programme) -> None:
+def membership_revoke(*, actor: Actor, user, programme: Programme) -> None:
+    office_only(actor, programme)
     membership = ProgrammeMembership.objects.filter(user=user, programme=programme).first()
     if membership is None:
         raise ValidationError({"user": f"{user.username} has no role in {programme.slug}."})
+    history.record(membership, HistoryEntry.Action.DELETED, actor, {"role": [membership.role, None]})
     membership.delete()
     security.log(
         security.Kind.ROLE_CHANGED, user=user,

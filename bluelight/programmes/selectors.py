@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from bluelight.programmes import rules
-from bluelight.programmes.models import Programme, ProgrammeMembership, Workstream
+from bluelight.programmes.models import Programme, ProgrammeMembership
 
 
 def visible_programmes(user) -> QuerySet[Programme]:
@@ -30,9 +30,3 @@ def role_in(user, programme: Programme) -> str | None:
         return rules.SYSTEM_ADMIN
     membership = ProgrammeMembership.objects.filter(user=user, programme=programme).only("role").first()
     return membership.role if membership else None
-
-
-def workstreams_of(programme: Programme) -> QuerySet[Workstream]:
-    return programme.workstreams.select_related("section", "lead_organisation").prefetch_related(
-        "partner_organisations", "priorities"
-    )

@@ -15,7 +15,7 @@ from bluelight.core.models import HistoryEntry, Organisation
 from bluelight.core.services import refuse, validate
 from bluelight.programmes import rules
 from bluelight.programmes.access import office_only, owner_only
-from bluelight.programmes.models import PlanPriority, Programme, ProgrammeMembership, Section, Workstream
+from bluelight.programmes.models import PlanPriority, Programme, Section, Workstream
 
 PROGRAMME_FIELDS = [
     "name", "description", "partners", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold",
@@ -79,16 +79,6 @@ def priority_create(
     priority.save()
     history.record(priority, HistoryEntry.Action.CREATED, actor)
     return priority
-
-
-@transaction.atomic
-def membership_grant(*, actor: Actor, programme: Programme, user, role: str) -> ProgrammeMembership:
-    office_only(actor, programme)
-    membership, _ = ProgrammeMembership.objects.update_or_create(
-        programme=programme, user=user, defaults={"role": role}
-    )
-    history.record(membership, HistoryEntry.Action.CHANGED, actor, {"role": [None, role]})
-    return membership
 
 
 def _check_workstream(workstream: Workstream) -> None:

@@ -33,7 +33,9 @@ def rating(scale: Scale, code: str | None, rationale: str | None) -> dict[str, s
         codes = ", ".join(value for value, _ in scale.choices())
         return {"rating": f"“{code}” is not on the programme's {scale.name} scale ({codes})."}
     if rationale_required(code) and not (rationale or "").strip():
-        return {"rationale": f"Enter the rationale for the {scale.label(code)} rating: every rating but Green needs one."}
+        return {
+            "rationale": f"Enter the rationale for the {scale.label(code)} rating: every rating but Green needs one."
+        }
     return {}
 
 

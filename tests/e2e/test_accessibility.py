@@ -176,12 +176,12 @@ def test_every_page_filled_and_in_its_error_state_has_no_violations(page, demo):
 def test_every_page_of_an_empty_programme_has_no_violations(page, demo):
     from bluelight.core.history import Actor
     from bluelight.core.models import User
-    from bluelight.programmes import services
+    from bluelight.programmes import memberships, services
 
     office = User.objects.get(username="programme.office")
     empty = services.programme_create(actor=Actor.system(), name="Empty programme", slug="empty", cycle_start_year=2026,
                                       cycle_end_year=2035)  # fmt: skip
-    services.membership_grant(actor=Actor.system(), programme=empty, user=office, role="programme_admin")
+    memberships.membership_grant(actor=Actor.system(), programme=empty, user=office, role="programme_admin")
     _sign_in(page)
     checked = []
     for name, route in _walk(get_resolver().url_patterns):

@@ -21,7 +21,7 @@ CATALOGUE = Path(__file__).resolve().parents[2] / "bluelight" / "practice" / "da
 
 @pytest.fixture
 def library(db, system):
-    return services.load_catalogue(json.loads(CATALOGUE.read_text(encoding="utf-8")), actor=system)
+    return services.catalogue_load(json.loads(CATALOGUE.read_text(encoding="utf-8")), actor=system)
 
 
 def run(capsys, *argv):
@@ -32,10 +32,10 @@ def run(capsys, *argv):
 def test_load_is_idempotent_and_removes_what_the_catalogue_no_longer_holds(library, system):
     assert library == {"created": 62, "updated": 0, "removed": 0, "total": 62}
     catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
-    assert services.load_catalogue(catalogue, actor=system) == {"created": 0, "updated": 0, "removed": 0, "total": 62}
+    assert services.catalogue_load(catalogue, actor=system) == {"created": 0, "updated": 0, "removed": 0, "total": 62}
     catalogue["entries"] = [e for e in catalogue["entries"] if e["key"] != "operation-dragoon"]
     catalogue["entries"][0]["summary"] = "Changed."
-    assert services.load_catalogue(catalogue, actor=system) == {"created": 0, "updated": 1, "removed": 1, "total": 61}
+    assert services.catalogue_load(catalogue, actor=system) == {"created": 0, "updated": 1, "removed": 1, "total": 61}
     assert selectors.search("dragoon").total == 0
 
 
