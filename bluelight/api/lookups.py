@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from bluelight.api.base import ApiError, body_of
 from bluelight.api.fields import Invalid, parse
-from bluelight.core.history import Actor, StaleEdit
+from bluelight.core.history import Actor, StaleEdit, without_version
 from bluelight.core.models import HistoryEntry
 from bluelight.programmes.access import ProgrammeAccess
 from bluelight.programmes.models import Organisation, Workstream
@@ -47,10 +47,6 @@ def version_of(data: dict) -> int:
         raise ApiError(400, "Send the version you started from, so a change made since is not lost.",
                        fields={"version": ["Enter the record's version as a whole number."]})  # fmt: skip
     return version
-
-
-def without_version(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k != "version"}
 
 
 def change(request, access: ProgrammeAccess, fields: dict, update: Callable) -> None:

@@ -16,7 +16,7 @@ from bluelight.api import lookups
 from bluelight.api.base import ApiError, body_of, endpoint, page_of
 from bluelight.api.fields import Boolean, Choice, Date, Integer, Reference, Text, parse
 from bluelight.api.schemas import BOOLEAN, DATE, INTEGER, MARKING, MAYBE_DATE, MAYBE_STRING, STRING, record
-from bluelight.core.history import StaleEdit
+from bluelight.core.history import StaleEdit, without_version
 from bluelight.core.models import Marking
 from bluelight.programmes import selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
@@ -140,7 +140,7 @@ def workstreams(request, slug):
 def workstream(request, slug, key):
     access, found = workstream_for(request, slug, key)
     if request.method == "PATCH":
-        require_edit(request, access, found)
+        require_edit(access, found)
         lookups.change(request, access, WORKSTREAM_CHANGES, partial(services.workstream_update, workstream=found))
         found.refresh_from_db()
     return JsonResponse(workstream_json(found))
@@ -186,6 +186,6 @@ def rating(request, slug, key, label):
         saved = status_services.assessment_record(actor=lookups.actor(request), workstream=found, period=period,
                                                   expected_version=version, **fields)  # fmt: skip
     except StaleEdit as error:
-        raise lookups.stale(error, lookups.without_version(data)) from None
+        raise lookups.stale(error, without_version(data)) from None
     saved = _ratings(access, pk=saved.pk).get()
     return JsonResponse(rating_json(saved), status=200 if existing else 201)

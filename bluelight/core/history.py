@@ -96,6 +96,11 @@ class StaleEdit(Conflict):
         )
 
 
+def without_version(data: dict) -> dict:
+    """A form's or request's values less the version it was opened at (which the service takes apart)."""
+    return {k: v for k, v in data.items() if k != "version"}
+
+
 def save_versioned(obj: models.Model, expected_version: int | None, update_fields: list[str]) -> None:
     """Save `obj` only if its stored version is still `expected_version`; bump the version.
 

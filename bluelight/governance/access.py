@@ -44,7 +44,7 @@ def risk_change_allowed(actor: Actor, risk: Risk, values: dict) -> None:
     access = access_of(actor, risk.programme)
     if access is None:
         return
-    require_workstream_or_admin(None, access, risk.workstream)
+    require_workstream_or_admin(access, risk.workstream)
     if "workstream" in values and values["workstream"] != risk.workstream:
         _require_place(access, values["workstream"], "risk")
 
@@ -59,7 +59,7 @@ def action_change_allowed(actor: Actor, action: Action, values: dict) -> None:
     access = access_of(actor, action.programme)
     if access is None:
         return
-    require_action_right(None, access, action)
+    require_action_right(access, action)
     owner = values.get("owner_organisation", action.owner_organisation)
     if not rules.can_hand_over(access.role, action.owner_organisation_id, owner.pk if owner else None):
         raise ValidationError({"owner_organisation": "Only the programme office can hand an action to another organisation."})
@@ -92,7 +92,7 @@ def can_change(user, access: ProgrammeAccess, workstream) -> bool:
     return rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id)
 
 
-def require_workstream_or_admin(request, access: ProgrammeAccess, workstream) -> None:
+def require_workstream_or_admin(access: ProgrammeAccess, workstream) -> None:
     if workstream is None:
         if not access.can_administer:
             refuse(403, "Only the programme office can change programme-level records.")
@@ -102,7 +102,7 @@ def require_workstream_or_admin(request, access: ProgrammeAccess, workstream) ->
     )
 
 
-def require_action_right(user, access: ProgrammeAccess, action) -> None:
+def require_action_right(access: ProgrammeAccess, action) -> None:
     """The programme office, or editors of the organisation that owns the action."""
     access.require_owner(
         action.owner_organisation_id,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from bluelight.core import history
-from bluelight.core.history import Actor
+from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
 from bluelight.governance import selectors, services
@@ -27,10 +27,6 @@ from bluelight.governance.pack import build_pack, render_standalone_html
 from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 
 FORM = "governance/form.html"
-
-
-def _without_version(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k != "version"}
 
 
 def governance_home(request, slug):
@@ -129,7 +125,7 @@ def meeting_edit(request, slug, meeting_id):
     return form_page(
         request, MeetingEditForm(request.POST or None, initial={f: getattr(meeting, f) for f in fields}),
         lambda data: services.meeting_update(actor=Actor(request.user), meeting=meeting,
-                                             expected_version=data["version"], **_without_version(data)),
+                                             expected_version=data["version"], **without_version(data)),
         template=FORM, context={"programme": access.programme, "heading": "Minutes and details",
                                 "caption": str(meeting), "back": reverse("meeting-detail", args=[slug, meeting.id])},
         done="Meeting saved", next_url=reverse("meeting-detail", args=[slug, meeting.id]),
@@ -209,7 +205,7 @@ def action_create(request, slug):
     return form_page(
         request, ActionForm(request.POST or None, programme=access.programme, initial={"status": "open", "meeting": meeting_id}),
         lambda data: services.action_create(actor=Actor(request.user), programme=access.programme,
-                                            **_without_version(data)),
+                                            **without_version(data)),
         template=FORM, context={"programme": access.programme, "heading": "Add an action", "caption": access.programme.name,
                                 "back": reverse("action-log", args=[slug]), "button": "Add action"},
         done=lambda action: f"Action {action.reference} added", next_url=reverse("action-log", args=[slug]),
@@ -219,14 +215,14 @@ def action_create(request, slug):
 def action_edit(request, slug, number):
     access = programme_for(request, slug)
     action = visible_or_404(access, selectors.actions_of(access.programme), number=number)
-    rights.require_action_right(request.user, access, action)
+    rights.require_action_right(access, action)
     fields = ("description", "owner", "owner_organisation", "due_on", "workstream", "status", "update", "version")
     form = ActionForm(request.POST or None, programme=access.programme, editing=True,
                       initial={f: getattr(action, f) for f in fields})  # fmt: skip
     return form_page(
         request, form,
         lambda data: services.action_update(actor=Actor(request.user), action=action,
-                                            expected_version=data["version"], **_without_version(data)),
+                                            expected_version=data["version"], **without_version(data)),
         template=FORM, context={"programme": access.programme, "heading": f"Update action {action.reference}",
                                 "caption": access.programme.name, "back": reverse("action-log", args=[slug])},
         done=f"Action {action.reference} saved", next_url=reverse("action-log", args=[slug]),

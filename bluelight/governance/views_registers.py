@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from bluelight.core import history
-from bluelight.core.history import Actor
+from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors, services, storage
 from bluelight.governance.forms import DocumentForm, MilestoneForm, RiskForm
 from bluelight.governance.models import Document, Milestone
-from bluelight.governance.views import FORM, _without_version
+from bluelight.governance.views import FORM
 from bluelight.programmes.access import programme_for, require_edit, visible_or_404, workstream_for
 
 
@@ -40,7 +40,7 @@ def risk_create(request, slug):
         raise PermissionDenied("Only the programme office and workstream leads' editors can add risks.")
 
     def save(data):
-        return services.risk_create(actor=Actor(request.user), programme=access.programme, **_without_version(data))
+        return services.risk_create(actor=Actor(request.user), programme=access.programme, **without_version(data))
 
     initial = {"kind": "risk", "proximity": "12m", "status": "open", "workstream": request.GET.get("workstream")}
     return form_page(
@@ -66,13 +66,13 @@ def risk_detail(request, slug, number):
 def risk_edit(request, slug, number):
     access = programme_for(request, slug)
     risk = visible_or_404(access, selectors.risks_of(access.programme), number=number)
-    rights.require_workstream_or_admin(request, access, risk.workstream)
+    rights.require_workstream_or_admin(access, risk.workstream)
     fields = [f for f in RiskForm.base_fields if f != "version"]
     initial = {**{f: getattr(risk, f) for f in fields}, "version": risk.version}
 
     def save(data):
         return services.risk_update(actor=Actor(request.user), risk=risk, expected_version=data["version"],
-                                    **_without_version(data))  # fmt: skip
+                                    **without_version(data))  # fmt: skip
 
     return form_page(
         request, RiskForm(request.POST or None, workstreams=access.editable_workstreams(), initial=initial),
@@ -103,8 +103,8 @@ def paper_create(request, slug, kind):
                         initial={"workstream": request.GET.get("workstream")})  # fmt: skip
 
     def save(data):
-        rights.require_workstream_or_admin(request, access, data.get("workstream"))
-        data = _without_version(data)
+        rights.require_workstream_or_admin(access, data.get("workstream"))
+        data = without_version(data)
         upload = data.pop("upload", None)
         file = (upload.name, upload.read(storage_limit() + 1)) if upload else None
         return services.document_create(actor=Actor(request.user), programme=access.programme, kind=kind,
@@ -122,7 +122,7 @@ def paper_create(request, slug, kind):
 def paper_edit(request, slug, paper_id):
     access = programme_for(request, slug)
     paper = visible_or_404(access, access.programme.documents.select_related("workstream"), pk=paper_id)
-    rights.require_workstream_or_admin(request, access, paper.workstream)
+    rights.require_workstream_or_admin(access, paper.workstream)
     form = DocumentForm(request.POST or None, kind=paper.kind, workstreams=access.editable_workstreams(),
                         editing=True)  # fmt: skip
     if not form.is_bound:
@@ -132,9 +132,9 @@ def paper_edit(request, slug, paper_id):
             form.initial["parties"] = list(paper.parties.all())
 
     def save(data):
-        rights.require_workstream_or_admin(request, access, data.get("workstream"))
+        rights.require_workstream_or_admin(access, data.get("workstream"))
         return services.document_update(actor=Actor(request.user), document=paper, expected_version=data["version"],
-                                        **_without_version(data))  # fmt: skip
+                                        **without_version(data))  # fmt: skip
 
     return form_page(
         request, form, save, template=FORM,
@@ -177,10 +177,10 @@ def paper_file(request, slug, paper_id):
 
 def milestone_create(request, slug, key):
     access, workstream = workstream_for(request, slug, key)
-    require_edit(request, access, workstream)
+    require_edit(access, workstream)
     return form_page(
         request, MilestoneForm(request.POST or None),
-        lambda data: services.milestone_create(actor=Actor(request.user), workstream=workstream, **_without_version(data)),
+        lambda data: services.milestone_create(actor=Actor(request.user), workstream=workstream, **without_version(data)),
         template=FORM, context={"programme": access.programme, "heading": "Add a milestone", "caption": workstream.title,
                                 "back": reverse("workstream-detail", args=[slug, key]), "button": "Add milestone"},
         done=lambda m: f"Milestone “{m.title}” added", next_url=reverse("workstream-detail", args=[slug, key]),
@@ -189,13 +189,13 @@ def milestone_create(request, slug, key):
 
 def milestone_edit(request, slug, key, milestone_id):
     access, workstream = workstream_for(request, slug, key)
-    require_edit(request, access, workstream)
+    require_edit(access, workstream)
     milestone = get_object_or_404(Milestone, workstream=workstream, pk=milestone_id)
     initial = {f: getattr(milestone, f) for f in ("title", "due_on", "forecast_on", "achieved_on", "version")}
     return form_page(
         request, MilestoneForm(request.POST or None, initial=initial),
         lambda data: services.milestone_update(actor=Actor(request.user), milestone=milestone,
-                                               expected_version=data["version"], **_without_version(data)),
+                                               expected_version=data["version"], **without_version(data)),
         template=FORM, context={"programme": access.programme, "heading": "Update a milestone",
                                 "caption": workstream.title, "back": reverse("workstream-detail", args=[slug, key])},
         done=f"Milestone “{milestone.title}” saved", next_url=reverse("workstream-detail", args=[slug, key]),

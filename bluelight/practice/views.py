@@ -125,7 +125,7 @@ def adopt(request, key: str, slug: str):
 
 def publish(request, slug: str, key: str):
     access, workstream = workstream_for(request, slug, key)
-    require_edit(request, access, workstream)
+    require_edit(access, workstream)
     sections = Entry.objects.order_by("section_number").values_list("section", flat=True).distinct()
     form = PublishForm(request.POST or None, sections=list(dict.fromkeys(sections)))
     return form_page(

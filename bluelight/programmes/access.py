@@ -110,7 +110,7 @@ def owner_only(actor: Actor, workstream: Workstream, message: str = WORKSTREAM_E
         access.require_owner(workstream.lead_organisation_id, message)
 
 
-def require_edit(request, access: ProgrammeAccess, workstream: Workstream) -> None:
+def require_edit(access: ProgrammeAccess, workstream: Workstream) -> None:
     access.require_owner(workstream.lead_organisation_id, WORKSTREAM_EDITORS)
 
 

@@ -105,7 +105,7 @@ def workstream_create(request, slug):
 
 def workstream_edit(request, slug, key):
     access, workstream = workstream_for(request, slug, key)
-    require_edit(request, access, workstream)
+    require_edit(access, workstream)
     fields = (
         "title", "business_lead", "description", "stage", "stage_changed_on", "stage_reason", "illustrative", "marking",
     )  # fmt: skip

@@ -6,15 +6,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from bluelight.core.forms import run_service
-from bluelight.core.history import Actor
+from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
 from bluelight.programmes import services
 from bluelight.programmes.access import programme_for, require_admin
 from bluelight.programmes.forms import PriorityForm, ProgrammeForm, SectionForm
-
-
-def _without_version(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k != "version"}
 
 
 def programme_create(request):
@@ -23,7 +19,7 @@ def programme_create(request):
     return form_page(
         request,
         ProgrammeForm(request.POST or None, initial={"rag_scale": "three_point", "risk_threshold": 12}),
-        lambda data: services.programme_create(actor=Actor(request.user), **_without_version(data)),
+        lambda data: services.programme_create(actor=Actor(request.user), **without_version(data)),
         template="programmes/programme_form.html",
         context={"creating": True},
         done=lambda programme: f"Programme ‘{programme.name}’ created. Add its sections next.",
@@ -85,7 +81,7 @@ def programme_edit(request, slug):
             actor=Actor(request.user),
             programme=programme,
             expected_version=data["version"] or 0,
-            **_without_version(data),
+            **without_version(data),
         ),  # fmt: skip
         template="programmes/programme_form.html",
         context={"programme": programme},

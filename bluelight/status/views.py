@@ -18,7 +18,7 @@ def _period(programme, label):
 
 def assessment_record(request, slug, key, label):
     access, workstream = workstream_for(request, slug, key)
-    require_edit(request, access, workstream)
+    require_edit(access, workstream)
     period = _period(access.programme, label)
     current = Assessment.objects.filter(workstream=workstream, period=period, is_current=True).first()
     previous_period = selectors.previous_period(period)
