@@ -16,7 +16,14 @@ from bluelight.benefits.valuation import gmca
 from bluelight.benefits.valuation.appraisal import Appraisal, appraise
 from bluelight.benefits.valuation.deflate import DeflatorSeries
 from bluelight.benefits.valuation.discounting import present_value
-from bluelight.benefits.valuation.profile import BenefitLine, against_target, total, totals_by, totals_by_gainer
+from bluelight.benefits.valuation.profile import (
+    BenefitLine,
+    against_target,
+    total,
+    totals_by,
+    totals_by_gainer,
+    totals_by_year,
+)  # fmt: skip
 from bluelight.benefits.valuation.simulation import SimulationResult, simulate
 from bluelight.benefits.valuation.years import label
 from bluelight.programmes.models import Programme
@@ -143,6 +150,11 @@ class Summary:
         return total(self.lines)
 
     @cached_property
+    def by_year(self) -> dict[int, Decimal]:
+        """Central value by financial year, actuals where signed off, in year order."""
+        return totals_by_year(self.lines)
+
+    @cached_property
     def status(self):
         return against_target(self.profiled, self.settings.target, self.settings.green_at, self.settings.amber_at)
 
@@ -161,10 +173,7 @@ class Summary:
         if not self.costs:
             return None
         base = self.settings.price_base_year
-        benefits: dict[int, Decimal] = {}
-        for line in self.lines:
-            for year in line.years:
-                benefits[year - base] = benefits.get(year - base, Decimal(0)) + line.value(year)
+        benefits = {year - base: amount for year, amount in self.by_year.items()}
         costs: dict[int, Decimal] = {}
         for cost in self.costs:
             costs[cost.year - base] = costs.get(cost.year - base, Decimal(0)) + cost.amount
@@ -205,10 +214,6 @@ class Summary:
     @cached_property
     def _as_dict(self) -> dict:
         status = self.status
-        by_year: dict[int, Decimal] = {}
-        for line in self.lines:
-            for year in line.years:
-                by_year[year] = by_year.get(year, Decimal(0)) + line.value(year)
         return {
             "programme": self.programme.slug,
             "price_base": label(self.settings.price_base_year),
@@ -224,7 +229,7 @@ class Summary:
             "by_section": {k: _money(v) for k, v in totals_by(self.lines, "section").items()},
             "by_type": {k: _money(v) for k, v in totals_by(self.lines, "type").items()},
             "by_organisation_gaining": {k: _money(v) for k, v in totals_by_gainer(self.lines).items()},
-            "by_financial_year": {label(y): _money(v) for y, v in sorted(by_year.items())},
+            "by_financial_year": {label(y): _money(v) for y, v in self.by_year.items()},
         }
 
 

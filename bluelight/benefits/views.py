@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bluelight.benefits import selectors, services
+from bluelight.benefits.dashboard import dashboard
 from bluelight.benefits.forms import ActualForm
 from bluelight.benefits.models import Benefit, BenefitActual
 from bluelight.benefits.valuation import gmca
-from bluelight.benefits.valuation.profile import cumulative_profile, totals_by, totals_by_gainer, totals_by_payer
 from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor, StaleEdit
@@ -18,77 +18,30 @@ from bluelight.core.templatetags.bluelight import pounds
 from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 from bluelight.reports.charts import Series, line_chart
 
-FILTERS = ("section", "type", "status", "organisation")
-SIMULATION_DRAWS = 20_000
-
-
-def _table(groups: dict[str, Decimal]) -> list[tuple[str, Decimal]]:
-    return sorted(groups.items(), key=lambda item: (-item[1], item[0]))
-
-
-def _matches(line, wanted: dict[str, str]) -> bool:
-    for name, value in wanted.items():
-        if name == "organisation":
-            if value not in line.gainers:
-                return False
-        elif line.attributes.get(name) != value:
-            return False
-    return True
-
 
 def benefits_dashboard(request, slug):
     access = programme_for(request, slug)
     programme = access.programme
     try:
-        result = selectors.summary(programme, access.scope)
+        shown = dashboard(programme, access.scope, request.GET)
     except selectors.NotConfigured as error:
         return render(request, "benefits/not_configured.html", {"programme": programme, "message": str(error)})
-    config = result.settings
-    years = list(range(programme.cycle_start_year, programme.cycle_end_year + 1))
-    points = cumulative_profile(result.lines, years)
+    config = shown.summary.settings
     chart = line_chart(
         f"Cumulative profiled benefits against the {config.target:,.0f} pound target",
         "Cumulative benefits by financial year, with the target as a dashed line. The same figures are in the table.",
-        [Series("Cumulative profile", [(label(p.year), float(p.cumulative)) for p in points])],
+        [Series("Cumulative profile", [(year, float(p.cumulative)) for year, p in shown.points])],
         target=float(config.target),
         target_label=f"Target £{config.target / 1_000_000:.1f}m",
     )
-    simulation = selectors.simulation(programme, draws=SIMULATION_DRAWS, seed=1, lines=result.lines)
-    chance = simulation.probability_at_least(float(config.target))
-    wanted = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
-    rows = [(b, line) for b, line in zip(result.benefits, result.lines, strict=True) if _matches(line, wanted)]
-    options = {
-        "section": sorted({line.attributes["section"] for line in result.lines}),
-        "type": sorted({line.attributes["type"] for line in result.lines}),
-        "status": sorted({line.attributes["status"] for line in result.lines}),
-        "organisation": sorted({code for line in result.lines for code in line.gainers}),
-    }
-    return render(
-        request,
-        "benefits/dashboard.html",
-        {
-            "access": access,
-            "programme": programme,
-            "summary": result,
-            "status": result.status,
-            "config": config,
-            "points": [(label(p.year), p) for p in points],
-            "chart": chart,
-            "simulation": simulation,
-            "chance": chance,
-            "rows": rows,
-            "wanted": wanted,
-            "options": options,
-            "draws": SIMULATION_DRAWS,
-            "p10": round(simulation.p10),
-            "p50": round(simulation.p50),
-            "p90": round(simulation.p90),
-            "by_gainer": _table(totals_by_gainer(result.lines)),
-            "by_payer": _table(totals_by_payer(result.lines)),
-            "by_grade": sorted(totals_by(result.lines, "grade").items()),
-            "by_section": _table(totals_by(result.lines, "section")),
-        },  # fmt: skip
-    )
+    chance = shown.chance
+    return render(request, "benefits/dashboard.html", {
+        "access": access, "programme": programme, "summary": shown.summary, "status": shown.summary.status,
+        "config": config, "points": shown.points, "chart": chart, "chance": chance.of_target, "draws": chance.draws,
+        "p10": chance.p10, "p50": chance.p50, "p90": chance.p90, "rows": shown.rows, "wanted": shown.wanted,
+        "options": shown.options, "by_gainer": shown.by_gainer, "by_payer": shown.by_payer,
+        "by_grade": shown.by_grade, "by_section": shown.by_section,
+    })  # fmt: skip
 
 
 def benefit_detail(request, slug, key):

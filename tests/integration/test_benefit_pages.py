@@ -169,3 +169,20 @@ def test_setting_a_target_and_thresholds(office_client):
     assert "92.6% Green" in summary
     bad = office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "amber_at": "95"})
     assert "The Amber threshold must not be above the Green threshold." in error_summary(bad.content.decode())
+
+
+def test_the_chance_of_reaching_the_target_follows_the_register_not_a_kept_answer(office_client):
+    from bluelight.benefits.models import BenefitYear
+
+    def words():
+        return text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "simulation-words")
+
+    before = words()
+    assert words() == before  # the same register, the same simulated outcomes (seed 1)
+    # Raise every year of every benefit by £1m (low, central and high): the outcomes move with it.
+    for row in BenefitYear.objects.filter(benefit__workstream__programme__slug="essex-escp", benefit__method="amount"):
+        row.low, row.central, row.high = row.low + 1_000_000, row.central + 1_000_000, row.high + 1_000_000
+        row.save()
+    after = words()
+    assert after != before
+    assert "A 100% chance of reaching the £15,400,000 target" in after
