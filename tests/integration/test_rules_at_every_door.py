@@ -155,51 +155,51 @@ def _rows(sheet):
     return headers, list(sheet.iter_rows(min_row=2))
 
 
-def _set(book, name, where: dict, changes: dict) -> None:
+def _first_row(book, name, changes: dict, where=lambda row: True) -> None:
     headers, rows = _rows(book[name])
-    row = next(r for r in rows if all(r[headers.index(h)].value == v for h, v in where.items()))
+    row = next(r for r in rows if where({h: c.value for h, c in zip(headers, r, strict=False)}))
     for header, value in changes.items():
         row[headers.index(header)].value = value
 
 
-def _break(book, world, rule) -> None:
-    if rule == "a closed workstream says why":
-        _set(book, "Workstreams", {"Workstream": "project-minerva"},
-             {"Stage": "closed", "Stage changed on": None, "Stage reason": None})  # fmt: skip
-    elif rule == "a rating other than Green gives its rationale":
-        headers, rows = _rows(book["Ratings"])
-        rows[0][headers.index("Rating")].value = "amber"
-        rows[0][headers.index("Rationale")].value = None
-    elif rule == "residual risk is not above inherent":
-        headers, rows = _rows(book["Risks"])
-        rows[0][headers.index("Inherent likelihood")].value = 3
-        rows[0][headers.index("Residual likelihood")].value = 5
-    elif rule == "the shares of a benefit add up to 100%":
-        headers, rows = _rows(book["Benefit gains"])
-        keys = [r[headers.index("Benefit")].value for r in rows]
-        alone = next(r for r, key in zip(rows, keys, strict=True) if keys.count(key) == 1)  # one gainer: 100%
-        alone[headers.index("Share")].value = Decimal("0.5")
-    elif rule == "periods do not overlap":
-        headers, rows = _rows(book["Periods"])
-        copy = [c.value for c in rows[0]]
-        copy[headers.index("Period")] = "Overlapping"
-        copy[headers.index("Published at")] = None
-        book["Periods"].append(copy)
-    elif rule == "an approval with conditions states them":
-        headers, rows = _rows(book["Decisions"])
-        rows[0][headers.index("Outcome")].value = "approved_with_conditions"
-        rows[0][headers.index("Conditions")].value = None
-    elif rule == "the Amber threshold is not above Green":
-        headers, rows = _rows(book["Benefit settings"])
-        rows[0][headers.index("Green at")].value = Decimal("0.8")
-        rows[0][headers.index("Amber at")].value = Decimal("0.9")
+def _overlapping_period(book) -> None:
+    headers, rows = _rows(book["Periods"])
+    copy = [c.value for c in rows[0]]
+    copy[headers.index("Period")], copy[headers.index("Published at")] = "Overlapping", None
+    book["Periods"].append(copy)
+
+
+def _alone(book):
+    """A benefit with one organisation that gains (its share is 100%)."""
+    headers, rows = _rows(book["Benefit gains"])
+    keys = [r[headers.index("Benefit")].value for r in rows]
+    return lambda row: keys.count(row["Benefit"]) == 1
+
+
+# How each rule is broken in an exported workbook.
+BREAKS = {
+    "a closed workstream says why": lambda book: _first_row(
+        book, "Workstreams", {"Stage": "closed", "Stage changed on": None, "Stage reason": None},
+        lambda row: row["Workstream"] == "project-minerva"),
+    "a rating other than Green gives its rationale": lambda book: _first_row(
+        book, "Ratings", {"Rating": "amber", "Rationale": None}),
+    "residual risk is not above inherent": lambda book: _first_row(
+        book, "Risks", {"Inherent likelihood": 3, "Residual likelihood": 5}),
+    "the shares of a benefit add up to 100%": lambda book: _first_row(
+        book, "Benefit gains", {"Share": Decimal("0.5")}, _alone(book)),
+    "periods do not overlap": _overlapping_period,
+    "an approval with conditions states them": lambda book: _first_row(
+        book, "Decisions", {"Outcome": "approved_with_conditions", "Conditions": None}),
+    "the Amber threshold is not above Green": lambda book: _first_row(
+        book, "Benefit settings", {"Green at": Decimal("0.8"), "Amber at": Decimal("0.9")}),
+}  # fmt: skip
 
 
 def _workbook(world, rule, tmp_path):
     path = tmp_path / "escp.xlsx"
     export_workbook(world["programme"], "xlsx", path, actor=Actor.system())
     book = openpyxl.load_workbook(path)
-    _break(book, world, rule)
+    BREAKS[rule](book)
     book.save(path)
     return path
 
