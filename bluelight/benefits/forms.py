@@ -45,7 +45,7 @@ class PercentField(forms.DecimalField):
         return value
 
 
-class BenefitSettingsForm(GovukForm):
+class BenefitSettingsForm(VersionedForm):
     target = forms.DecimalField(max_digits=16, decimal_places=2, min_value=1, label="Minimum benefits target, £")
     price_base_year = forms.TypedChoiceField(coerce=int, label="Price base year")
     green_at = PercentField(label="Green at (% of target)", max_value=1000)

@@ -33,6 +33,7 @@ from bluelight.core.services import refuse, validate
 from bluelight.programmes.access import office_only, owner_only
 from bluelight.programmes.models import Programme, Workstream
 
+SETTINGS_FIELDS = ["target", "price_base_year", "green_at", "amber_at"]
 BENEFIT_FIELDS = [
     "title", "kind", "owner", "measure", "baseline", "status", "confidence_grade", "method", "unit_cost",
     "price_year", "deadweight", "attribution", "adjustments_justification", "evidence", "health", "illustrative",
@@ -57,22 +58,32 @@ def _in_cycle(programme: Programme, year: int) -> dict[str, str]:
 def settings_set(
     *, actor: Actor, programme: Programme, target: Decimal, price_base_year: int,
     green_at: Decimal = Decimal("1.000"), amber_at: Decimal = Decimal("0.900"),
-    grades: dict[int, Decimal] | None = None,
+    grades: dict[int, Decimal] | None = None, expected_version: int | None = None,
 ) -> BenefitSettings:  # fmt: skip
+    """The programme's target, price base, thresholds and optimism biases. `expected_version` is the version
+    the settings page showed (None: whatever is stored now, for the command line and the demo)."""
     office_only(actor, programme)
     errors = rules.settings(target, green_at, amber_at)
     for grade, bias in (grades or {}).items():  # everything is checked before anything is written
         errors.update(rules.optimism_bias(grade, bias))
     refuse(errors)
-    found, _ = BenefitSettings.objects.update_or_create(
-        programme=programme,
-        defaults={"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at},
-    )
+    values = {"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at}
+    found = BenefitSettings.objects.select_for_update().filter(programme=programme).first()
+    if found is None:
+        found = BenefitSettings.objects.create(programme=programme, **values)
+        history.record(found, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(found, SETTINGS_FIELDS)))
+    else:
+        history.update(found, actor, expected_version, values, SETTINGS_FIELDS)
     for grade, bias in DEFAULT_OPTIMISM_BIAS.items():
         ConfidenceGrade.objects.get_or_create(programme=programme, grade=grade, defaults={"optimism_bias": bias})
-    for grade, bias in (grades or {}).items():
+    held = dict(ConfidenceGrade.objects.filter(programme=programme).values_list("grade", "optimism_bias"))
+    moved = {g: bias for g, bias in (grades or {}).items() if held.get(g) != bias}
+    for grade, bias in moved.items():
         ConfidenceGrade.objects.filter(programme=programme, grade=grade).update(optimism_bias=bias)
-    history.record(found, HistoryEntry.Action.CHANGED, actor, {"target": [None, str(target)]})
+    if moved:
+        history.record(found, HistoryEntry.Action.CHANGED, actor, {
+            f"optimism bias, grade {g}": [str(held.get(g)), str(bias)] for g, bias in sorted(moved.items())
+        })  # fmt: skip
     return found
 
 
@@ -147,8 +158,7 @@ def deflators_choose(*, actor: Actor, programme: Programme, release: DeflatorRel
     if release is not None:
         _check_series_covers(programme, found.price_base_year, {row.year for row in release.years.all()}, str(release))
     found.deflators = release
-    found.version += 1
-    found.save(update_fields=["deflators", "version"])
+    history.save_versioned(found, found.version, ["deflators"])
     history.record(found, HistoryEntry.Action.CHANGED, actor, {
         "deflators": [before, str(release) if release else "the programme's own series"],
     })  # fmt: skip

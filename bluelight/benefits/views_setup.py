@@ -19,7 +19,8 @@ def benefit_settings(request, slug):
     current = BenefitSettings.objects.filter(programme=programme).first()
     initial = {}
     if current:
-        initial = {f: getattr(current, f) for f in ("target", "price_base_year", "green_at", "amber_at", "deflators")}
+        initial = {f: getattr(current, f) for f in ("target", "price_base_year", "green_at", "amber_at", "deflators",
+                                                    "version")}  # fmt: skip
     for grade in ConfidenceGrade.objects.filter(programme=programme):
         initial[f"grade_{grade.grade}"] = grade.optimism_bias
 
@@ -29,6 +30,7 @@ def benefit_settings(request, slug):
         saved = services.settings_set(
             actor=actor, programme=programme, target=data["target"], price_base_year=data["price_base_year"],
             green_at=data["green_at"], amber_at=data["amber_at"], grades={g: data[f"grade_{g}"] for g in range(1, 7)},
+            expected_version=data["version"] if current else None,
         )  # fmt: skip
         if saved.deflators != data["deflators"]:
             services.deflators_choose(actor=actor, programme=programme, release=data["deflators"])

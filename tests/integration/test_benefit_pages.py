@@ -186,3 +186,19 @@ def test_the_chance_of_reaching_the_target_follows_the_register_not_a_kept_answe
     after = words()
     assert after != before
     assert "A 100% chance of reaching the £15,400,000 target" in after
+
+
+def test_settings_saved_from_a_page_opened_before_someone_else_saved_are_refused(office_client):
+    from bluelight.benefits.models import BenefitSettings
+    from bluelight.core.history import history_of
+
+    opened = office_client.get("/programmes/essex-escp/benefits/settings/").context["form"]["version"].value()
+    form = {"target": "15400000", "price_base_year": "2015", "green_at": "100", "amber_at": "90", "version": opened,
+            **{f"grade_{g}": str(v) for g, v in zip(range(1, 7), (0, 10, 20, 30, 40, 60), strict=True)}}  # fmt: skip
+    assert office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "target": "16000000"}).status_code == 302
+    late = office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "target": "9000000"})
+    assert late.status_code == 409
+    assert "after you started editing it" in late.content.decode()
+    settings = BenefitSettings.objects.get(programme__slug="essex-escp")
+    assert settings.target == 16_000_000
+    assert history_of(settings).first().changes["target"] == ["15400000.00", "16000000"]

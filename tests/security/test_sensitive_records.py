@@ -86,6 +86,12 @@ def test_the_governance_home_counts_what_the_registers_it_links_to_list_for_that
         log = client.get(reverse("action-log", args=["essex-escp"]) + "?show=overdue").content.decode()
         overdue = sum(1 for a in Action.objects.filter(programme=escp) if f">{a.reference}<" in log)
         assert (f"{overdue} overdue" in page) == (overdue > 0), username
+        # The board pack counts the same actions as the log, open and overdue, for the same person.
+        open_log = client.get(reverse("action-log", args=["essex-escp"])).content.decode()
+        still_open = sum(1 for a in Action.objects.filter(programme=escp) if f">{a.reference}<" in open_log)
+        meeting = escp.meetings.order_by("-held_on").first()
+        pack = client.get(reverse("pack-page", args=["essex-escp", meeting.pk])).content.decode()
+        assert f"{still_open} open action{'s' if still_open != 1 else ''}, {overdue} overdue." in pack, username
     # The fire lead sees neither the sensitive risk nor the actions on the sensitive workstream.
     assert VETTING not in register
     assert overdue == 0 and "overdue" not in page.split("Action log", 1)[1].split("</li>", 1)[0]
