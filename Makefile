@@ -44,6 +44,7 @@ postgres: system-packages
 
 test: install system-packages
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
 	@echo "== the suite on SQLite =="
 	$(BIN)/pytest
@@ -52,6 +53,7 @@ test: install system-packages
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 
 bench: install
 	$(BIN)/python bench/dashboard_report.py

@@ -29,11 +29,11 @@ YEARS = 10  # benefit-years = workstreams × years (one benefit per workstream)
 
 
 def tables(workstreams: int):
-    from bluelight.exchange import files
+    from bluelight.core import workbooks
     from bluelight.exchange.sheets import SCHEMA
 
     def table(name, rows):
-        return files.Table(name, SCHEMA[name].headers, [[row.get(h) for h in SCHEMA[name].headers] for row in rows])
+        return workbooks.Table(name, SCHEMA[name].headers, [[row.get(h) for h in SCHEMA[name].headers] for row in rows])
 
     organisations = [{"Short code": f"F{i}", "Name": f"Force {i}", "Kind": "police"} for i in range(20)]
     sections = [{"Section": f"Section {i}", "Position": i + 1} for i in range(10)]
@@ -104,12 +104,12 @@ def main() -> None:
     setup(args.database_url)
     from django.conf import settings
 
-    from bluelight.exchange import files
+    from bluelight.core import workbooks
 
     settings.BLUELIGHT["UPLOAD_MAX_BYTES"] = 500 * 1024 * 1024  # the benchmark's workbook is its own
     folder = Path(tempfile.mkdtemp(prefix="bluelight-bench-workbook-"))
     data = tables(args.workstreams)
-    cover = files.Cover("Benchmark workbook", "OFFICIAL", datetime.date.today(), "bench",
+    cover = workbooks.Cover("Benchmark workbook", "OFFICIAL", datetime.date.today(), "bench",
                         datetime.datetime.now().replace(microsecond=0))  # fmt: skip
     print(f"Workbook: {args.workstreams:,} workstreams, {args.workstreams * YEARS:,} benefit-years, "
           f"{args.workstreams * PERIODS:,} ratings")  # fmt: skip
@@ -117,7 +117,7 @@ def main() -> None:
     for fmt in args.formats.split(","):
         path = folder / ("workbook.zip" if fmt == "csv" else f"workbook.{fmt}")
         start = time.perf_counter()
-        files.write(path, fmt, cover, data)
+        workbooks.write(path, fmt, cover, data)
         written_in = time.perf_counter() - start
         empty_database()
         for label in ("first", "again"):

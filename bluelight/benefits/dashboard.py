@@ -23,7 +23,7 @@ from bluelight.benefits.valuation.profile import (
     totals_by_gainer,
     totals_by_payer,
 )  # fmt: skip
-from bluelight.benefits.valuation.years import label
+from bluelight.core.years import label
 from bluelight.programmes.models import Programme
 from bluelight.programmes.scope import Scope
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bluelight.benefits.valuation.hmt_deflators import PublishedSeries, SeriesRefused, header_row, read_series
-from bluelight.exchange import files
+from bluelight.core import workbooks
 
 MAX_BYTES = 5 * 1024 * 1024  # HM Treasury's file is about 100 KB
 
@@ -22,10 +22,10 @@ def read_published(path: Path) -> PublishedSeries:
     data = path.read_bytes()
     try:
         if path.suffix.lower() == ".csv":
-            sheets = [files.read_csv(path.name, data)]
+            sheets = [workbooks.read_csv(path.name, data)]
         else:
-            sheets = files.read_bytes(path.name, data)
-    except files.WorkbookRefused as refused:
+            sheets = workbooks.read_bytes(path.name, data)
+    except workbooks.WorkbookRefused as refused:
         raise SeriesRefused(str(refused)) from None
     for sheet in filter(None, sheets):
         grid = [(None, sheet.headers), *sheet.rows]

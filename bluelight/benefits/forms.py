@@ -4,8 +4,8 @@ from django import forms
 
 from bluelight.benefits.models import Benefit, DeflatorRelease, UnitCost
 from bluelight.benefits.services import YearValues
-from bluelight.benefits.valuation.years import label
 from bluelight.core.forms import GovukForm, VersionedForm, marking_choice
+from bluelight.core.years import label
 
 
 class ActualForm(GovukForm):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from bluelight.benefits.valuation.gmca import percent
-from bluelight.benefits.valuation.years import label
+from bluelight.core.years import label
 
 
 def settings(target: Decimal | None, green_at: Decimal | None, amber_at: Decimal | None) -> dict[str, str]:

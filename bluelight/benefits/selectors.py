@@ -25,7 +25,7 @@ from bluelight.benefits.valuation.profile import (
     totals_by_year,
 )  # fmt: skip
 from bluelight.benefits.valuation.simulation import SimulationResult, simulate
-from bluelight.benefits.valuation.years import label
+from bluelight.core.years import label
 from bluelight.programmes.models import Programme
 from bluelight.programmes.scope import Scope
 
@@ -262,3 +262,32 @@ def simulation(
             trio = sorted(float(line.value(year, case)) for case in ("low", "central", "high"))
             low[i, j], central[i, j], high[i, j] = trio
     return simulate(low, central, high, draws=draws, seed=seed, distribution=distribution)
+
+
+def benefit_evidence(workstream, as_at) -> dict:
+    """The workstream's signed-off actuals against its profile for the same years, for the suggested
+    rating (registered with status.evidence in BenefitsConfig.ready). Nothing before the programme
+    has benefit settings, or where no year has an actual."""
+    try:
+        settings = settings_of(workstream.programme)
+    except NotConfigured:
+        return {}
+    lines = benefit_lines(workstream.programme, benefits_of(workstream.programme).filter(workstream=workstream))
+    actual, profiled = Decimal(0), Decimal(0)
+    for line in lines:
+        for year, amount in line.actuals.items():
+            actual += amount
+            profiled += line.central.get(year, Decimal(0))
+    if not profiled:
+        return {}
+    return {"benefits_actual": actual, "benefits_profiled": profiled, "benefits_green_at": settings.green_at,
+            "benefits_amber_at": settings.amber_at}  # fmt: skip
+
+
+def report_section(programme: Programme, scope: Scope) -> Summary | None:
+    """The annual report's benefits section (registered in BenefitsConfig.ready): None before the
+    programme has a target."""
+    try:
+        return summary(programme, scope)
+    except NotConfigured:
+        return None

@@ -25,11 +25,11 @@ from bluelight.benefits.models import (
     WorkstreamCost,
 )
 from bluelight.benefits.valuation.gmca import DEFAULT_OPTIMISM_BIAS
-from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
 from bluelight.core.services import refuse, validate
+from bluelight.core.years import label
 from bluelight.programmes.access import office_only, owner_only
 from bluelight.programmes.models import Programme, Workstream
 

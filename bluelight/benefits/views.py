@@ -10,11 +10,11 @@ from bluelight.benefits.dashboard import dashboard
 from bluelight.benefits.forms import ActualForm
 from bluelight.benefits.models import Benefit, BenefitActual
 from bluelight.benefits.valuation import gmca
-from bluelight.benefits.valuation.years import label
 from bluelight.core import history
 from bluelight.core.history import Actor, StaleEdit
 from bluelight.core.pages import form_page
 from bluelight.core.templatetags.bluelight import pounds
+from bluelight.core.years import label
 from bluelight.programmes.access import programme_for, require_admin, visible_or_404
 from bluelight.reports.charts import Series, line_chart
 

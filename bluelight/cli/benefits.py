@@ -71,8 +71,8 @@ def cmd_deflators_load(args) -> int:
     from bluelight.benefits import services
     from bluelight.benefits.deflator_files import read_published
     from bluelight.benefits.valuation.hmt_deflators import SeriesRefused
-    from bluelight.benefits.valuation.years import label
     from bluelight.core.models import HistoryEntry
+    from bluelight.core.years import label
 
     path = Path(args.path)
     try:
@@ -106,7 +106,7 @@ def cmd_deflators_load(args) -> int:
 def cmd_deflators_list(args) -> int:
     setup()
     from bluelight.benefits.models import DeflatorRelease
-    from bluelight.benefits.valuation.years import label
+    from bluelight.core.years import label
 
     for release in DeflatorRelease.objects.prefetch_related("years", "programmes__programme"):
         years = [row.year for row in release.years.all()]

@@ -14,7 +14,7 @@ def cmd_import(args) -> int:
     setup()
     from bluelight.core.history import Actor
     from bluelight.core.models import HistoryEntry
-    from bluelight.exchange.files import WorkbookRefused
+    from bluelight.core.workbooks import WorkbookRefused
     from bluelight.exchange.importer import ImportRefused, import_workbook
 
     actor, programme = Actor.system(HistoryEntry.Channel.IMPORT), None

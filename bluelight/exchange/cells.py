@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
-from bluelight.exchange.files import Formula
+from bluelight.core.workbooks import Formula
 
 TRUE = {"yes", "y", "true", "1"}
 FALSE = {"no", "n", "false", "0"}

@@ -11,11 +11,11 @@ from collections import defaultdict
 from decimal import Decimal
 
 from bluelight.benefits import rules as benefit_rules
+from bluelight.core.scales import SCALES
 from bluelight.governance import rules as governance_rules
 from bluelight.programmes import rules as programme_rules
 from bluelight.programmes.models import Workstream
 from bluelight.status import rules as status_rules
-from bluelight.status.rag import SCALES
 
 
 def _rows(sheet):

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from bluelight.core import security
+from bluelight.core import security, workbooks
 from bluelight.core.history import Actor
-from bluelight.exchange import files
 from bluelight.exchange.schema import Many, Ref, SheetSpec
 from bluelight.exchange.sheets import SCHEMA
 from bluelight.programmes import rules
@@ -24,7 +23,7 @@ def _records(spec: SheetSpec, programme: Programme, scope: Scope):
     return records.order_by(*(spec.order or spec.model._meta.ordering or []), "pk")
 
 
-def _table(spec: SheetSpec, records, organisations: set[str]) -> files.Table:
+def _table(spec: SheetSpec, records, organisations: set[str]) -> workbooks.Table:
     """The sheet's rows as cells; adds to `organisations` every organisation they name."""
     headers = spec.headers
     naming = [c for c in spec.columns if isinstance(c, (Ref, Many)) and c.target == "Organisations"]
@@ -35,10 +34,10 @@ def _table(spec: SheetSpec, records, organisations: set[str]) -> files.Table:
             value = row[column.headers[0]] if isinstance(column, Ref) else row[column.header]
             organisations.update(value if isinstance(column, Many) else [value] if value else [])
         rows.append([spec.shown(h, row[h]) for h in headers])
-    return files.Table(spec.name, headers, rows)
+    return workbooks.Table(spec.name, headers, rows)
 
 
-def export_tables(programme: Programme, progress=None, scope: Scope | None = None) -> list[files.Table]:
+def export_tables(programme: Programme, progress=None, scope: Scope | None = None) -> list[workbooks.Table]:
     """Every sheet, of the records `scope` sees; the Organisations sheet holds just the organisations the others name."""
     scope = scope or Scope.everything()
     progress = progress or (lambda *_: None)
@@ -62,20 +61,20 @@ class Exported:
 def export_workbook(programme: Programme, fmt: str, out: Path, *, actor: Actor, marking: str | None = None,
                     progress=None, scope: Scope | None = None) -> Exported:  # fmt: skip
     """Write the workbook of what `scope` sees (everything, for the system) and log the export."""
-    if fmt not in files.FORMATS:
-        raise ValueError(f"Choose a format from: {', '.join(files.FORMATS)}.")
+    if fmt not in workbooks.FORMATS:
+        raise ValueError(f"Choose a format from: {', '.join(workbooks.FORMATS)}.")
     scope = scope or Scope.everything()
     tables = export_tables(programme, progress, scope)
     marking = rules.effective_marking(marking, highest_marking(programme, scope))
     now = timezone.localtime()
-    cover = files.Cover(
+    cover = workbooks.Cover(
         title=f"{programme.name}: programme workbook",
         marking=marking,
         as_at=now.date(),
         generated_by=actor.name,
         generated_at=now.replace(tzinfo=None, microsecond=0),
     )
-    path = files.write(Path(out), fmt, cover, tables, progress)
+    path = workbooks.write(Path(out), fmt, cover, tables, progress)
     rows = sum(len(table.rows) for table in tables)
     security.log(
         security.Kind.EXPORTED, user=actor.user, rows=rows,

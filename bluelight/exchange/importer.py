@@ -18,10 +18,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from bluelight.core import history
+from bluelight.core import history, workbooks
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
-from bluelight.exchange import cells, files
+from bluelight.exchange import cells
 from bluelight.exchange.checks import CHECKS
 from bluelight.exchange.schema import Many, Ref, SheetSpec, Value
 from bluelight.exchange.sheets import SCHEMA
@@ -30,7 +30,7 @@ from bluelight.programmes.models import Programme
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 
 
-column_letter = files.column_letter
+column_letter = workbooks.column_letter
 
 
 @dataclass(frozen=True)
@@ -160,11 +160,11 @@ def _quiet(done: int, total: int, what: str) -> None:
 # ---------------------------------------------------------------- reading and parsing
 
 
-def read_workbook(path: Path, name: str | None = None) -> list[files.Sheet]:
-    return files.read(path, max_bytes=settings.BLUELIGHT["UPLOAD_MAX_BYTES"], name=name)
+def read_workbook(path: Path, name: str | None = None) -> list[workbooks.Sheet]:
+    return workbooks.read(path, max_bytes=settings.BLUELIGHT["UPLOAD_MAX_BYTES"], name=name)
 
 
-def _match_sheets(plan: Plan, sheets: list[files.Sheet]) -> list[tuple[SheetPlan, files.Sheet]]:
+def _match_sheets(plan: Plan, sheets: list[workbooks.Sheet]) -> list[tuple[SheetPlan, workbooks.Sheet]]:
     matched, seen = [], set()
     for sheet in sheets:
         if sheet.name.strip().lower() == "cover":
@@ -378,7 +378,7 @@ def _guard_shared(plan: Plan, may_change_organisations: bool) -> None:
                              "ask a system administrator to change it")  # fmt: skip
 
 
-def plan_import(sheets: list[files.Sheet], *, source: str, programme: Programme | None = None,
+def plan_import(sheets: list[workbooks.Sheet], *, source: str, programme: Programme | None = None,
                 progress: Progress = _quiet, may_change_organisations: bool = True) -> Plan:  # fmt: skip
     """Everything the import would do, and every problem that stops it. Writes nothing."""
     plan = Plan(source)

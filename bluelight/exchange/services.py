@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from bluelight.core.history import Actor
-from bluelight.exchange.files import FORMATS
+from bluelight.core.workbooks import FORMATS
 from bluelight.exchange.models import Task
 from bluelight.governance import storage
 from bluelight.programmes.models import Programme

@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
+from bluelight.core.workbooks import WorkbookRefused
 from bluelight.exchange import exporter, importer
-from bluelight.exchange.files import WorkbookRefused
 from bluelight.exchange.models import Task
 from bluelight.governance import storage
 from bluelight.programmes.access import access_for

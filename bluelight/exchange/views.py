@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from bluelight.core import workbooks
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.exchange import files, services
+from bluelight.exchange import services
 from bluelight.exchange.forms import ExportForm, ImportForm
 from bluelight.exchange.models import Task
 from bluelight.exchange.sheets import SCHEMA
@@ -129,14 +130,14 @@ def task_download(request, slug, task_id):
 
 def template(request):
     """The blank workbook: every sheet with its column headings and no rows."""
-    tables = [files.Table(spec.name, spec.headers, []) for spec in SCHEMA.values()]
-    cover = files.Cover(
+    tables = [workbooks.Table(spec.name, spec.headers, []) for spec in SCHEMA.values()]
+    cover = workbooks.Cover(
         title="Bluelight programme workbook (blank template)", marking="OFFICIAL", as_at=timezone.localdate(),
         generated_by="Bluelight", generated_at=timezone.localtime().replace(tzinfo=None, microsecond=0),
     )  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bluelight-workbook-template.xlsx"
-        files.write(path, "xlsx", cover, tables)
+        workbooks.write(path, "xlsx", cover, tables)
         data = path.read_bytes()
     response = HttpResponse(data, content_type=CONTENT_TYPES["xlsx"])
     response["Content-Disposition"] = f'attachment; filename="{path.name}"'

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class GovernanceConfig(AppConfig):
     name = "bluelight.governance"
     verbose_name = "Governance"
+
+    def ready(self):
+        from bluelight.governance import selectors
+        from bluelight.governance.models import Risk
+        from bluelight.programmes.scope import register_marked
+        from bluelight.status.evidence import register_evidence
+
+        register_marked("risks", Risk, "programme")
+        register_evidence(selectors.milestone_and_risk_evidence)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from bluelight.benefits.selectors import NotConfigured, benefit_lines, benefits_of, settings_of
 from bluelight.governance import risk as risk_engine
 from bluelight.governance.models import Action, Meeting, Risk, RiskReview
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.scope import Scope
-from bluelight.status.suggest import Evidence, Suggestion, suggest
 
 
 def meetings_of(programme: Programme) -> QuerySet[Meeting]:
@@ -87,29 +84,13 @@ def heat_map(programme: Programme, scope: Scope | None = None) -> risk_engine.He
     return risk_engine.HeatMap(risk_engine.heat_map_counts(positions), title)
 
 
-def suggestion_evidence(workstream: Workstream, as_at: datetime.date) -> Evidence:
-    """What the register knows of a workstream on `as_at`, for the suggested rating."""
+def milestone_and_risk_evidence(workstream: Workstream, as_at: datetime.date) -> dict:
+    """What the registers know of a workstream on `as_at`, for the suggested rating: milestones due by
+    then, and open risks (registered with status.evidence in GovernanceConfig.ready)."""
     recorded = list(workstream.milestones.all())
     milestones = [(m.title, m.due_on, m.achieved_on) for m in recorded if m.due_on <= as_at]
     risks = [(f"{r.reference} “{r.title}”", r.residual_score) for r in workstream.risks.filter(status=Risk.Status.OPEN)]
-    kwargs = {"risk_threshold": workstream.programme.risk_threshold}
-    try:
-        benefit_settings = settings_of(workstream.programme)
-    except NotConfigured:
-        benefit_settings = None
-    if benefit_settings is not None:
-        lines = benefit_lines(workstream.programme, benefits_of(workstream.programme).filter(workstream=workstream))
-        actual, profiled = Decimal(0), Decimal(0)
-        for line in lines:
-            for year, amount in line.actuals.items():
-                actual += amount
-                profiled += line.central.get(year, Decimal(0))
-        if profiled:
-            kwargs.update(
-                benefits_actual=actual, benefits_profiled=profiled,
-                benefits_green_at=benefit_settings.green_at, benefits_amber_at=benefit_settings.amber_at,
-            )  # fmt: skip
-    return Evidence(as_at=as_at, milestones=milestones, has_milestones=bool(recorded), risks=risks, **kwargs)
+    return {"milestones": milestones, "has_milestones": bool(recorded), "risks": risks}
 
 
 def stage_changes(
@@ -124,8 +105,3 @@ def stage_changes(
         .exclude(stage_changed_on=None)
         .order_by("stage_changed_on")
     )
-
-
-def suggested_rating(workstream: Workstream, period_ends_on: datetime.date) -> Suggestion | None:
-    """The rating the rules suggest for a period, as at its end (or today, if it has not ended)."""
-    return suggest(suggestion_evidence(workstream, min(period_ends_on, timezone.localdate())))

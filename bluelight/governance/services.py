@@ -17,6 +17,7 @@ from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.core.services import refuse, validate
+from bluelight.core.uploads import UploadRefused, check_upload
 from bluelight.governance import access as rights
 from bluelight.governance import rules, storage
 from bluelight.governance.models import (
@@ -32,7 +33,6 @@ from bluelight.governance.models import (
     Risk,
     RiskReview,
 )
-from bluelight.governance.uploads import UploadRefused, check_upload
 from bluelight.programmes import services as programme_services
 from bluelight.programmes.access import office_only
 from bluelight.programmes.models import Programme, Workstream

@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from bluelight.core.models import Organisation, marking_field
-from bluelight.status.rag import SCALES
+from bluelight.core.scales import SCALES
 
 
 class Programme(models.Model):

@@ -94,19 +94,25 @@ def _under(prefix: str, condition: Q) -> Q:
     return moved
 
 
+# The kinds of marked record a document can hold: {kind: (model, path from the record to its programme)}.
+# Each app adds its own in its AppConfig.ready (workstreams, benefits, risks), so this module need
+# not know the apps above it.
+MARKED_KINDS: dict[str, tuple[type, str]] = {}
+
+
+def register_marked(kind: str, model, programme_path: str) -> None:
+    MARKED_KINDS[kind] = (model, programme_path)
+
+
 def highest_marking(programme, scope: Scope, holds=("workstreams", "benefits", "risks")) -> str:
     """The marking a report or export of `programme` made for `scope` must carry: OFFICIAL-SENSITIVE as
     soon as it holds one record so marked, otherwise the site's marking (OFFICIAL by default).
     `holds` names the kinds of record the document shows (an annual report shows no risks)."""
-    # Imported here: the programmes app sits below benefits and governance and must not import them at load.
-    from bluelight.benefits.models import Benefit
-    from bluelight.governance.models import Risk
-
     sensitive = Q(marking=rules.OFFICIAL_SENSITIVE)
-    kinds = {
-        "workstreams": lambda: programme.workstreams.filter(sensitive),
-        "benefits": lambda: Benefit.objects.filter(sensitive, workstream__programme=programme),
-        "risks": lambda: Risk.objects.filter(sensitive, programme=programme),
-    }
-    marked = any(scope.filter(kinds[kind]()).exists() for kind in holds)
+
+    def records(kind: str):
+        model, path = MARKED_KINDS[kind]
+        return model.objects.filter(sensitive, **{path: programme})
+
+    marked = any(scope.filter(records(kind)).exists() for kind in holds)
     return rules.OFFICIAL_SENSITIVE if marked else settings.BLUELIGHT["PROTECTIVE_MARKING"]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from bluelight.benefits import selectors as benefit_selectors
 from bluelight.programmes import rules
 from bluelight.programmes.models import PlanPriority, Programme
 from bluelight.programmes.scope import Scope, highest_marking
@@ -19,6 +19,14 @@ from bluelight.status.selectors import PeriodView, period_view
 
 REPORT_CSS = Path(__file__).with_name("report.css")
 SECTION_NUMBER = 5  # "Current work and performance", as in the hand-written reports: 5.1.1, 5.1.2, ...
+
+# Sections that apps above this one add to the report: {name: (programme, scope) -> content, or None to
+# leave the section out}. The benefits app adds "benefits" (its Summary) in BenefitsConfig.ready.
+SECTIONS: dict[str, Callable[[Programme, Scope], object | None]] = {}
+
+
+def register_section(name: str, build: Callable[[Programme, Scope], object | None]) -> None:
+    SECTIONS[name] = build
 
 
 @dataclass
@@ -32,9 +40,14 @@ class AnnualReport:
     consulted: list[tuple[str, str]]  # (name, workstream)
     marking: str
     generated_at: datetime.datetime
-    benefits: object | None  # bluelight.benefits.selectors.Summary, when the programme has a target
     as_at: datetime.date
     illustrative: bool
+    sections: dict[str, object] = field(default_factory=dict)  # what the registered sections gave
+
+    @property
+    def benefits(self):
+        """The benefits section (bluelight.benefits.selectors.Summary), when the programme has a target."""
+        return self.sections.get("benefits")
 
     @property
     def title(self) -> str:
@@ -65,12 +78,9 @@ def build_annual_report(
     illustrative = any(row.assessment.illustrative or row.workstream.illustrative for row in view.rows) or any(
         w.illustrative for w, _ in view.no_longer_reported
     )
-    try:
-        benefits = benefit_selectors.summary(programme, scope)
-    except benefit_selectors.NotConfigured:
-        benefits = None
+    sections = {name: build(programme, scope) for name, build in SECTIONS.items()}
     return AnnualReport(
-        benefits=benefits,
+        sections={name: content for name, content in sections.items() if content is not None},
         programme=programme,
         period=period,
         view=view,

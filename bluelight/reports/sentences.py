@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from bluelight.status.rag import NOT_GRADED, Movement, PeriodComparison, Scale
+from bluelight.core.scales import NOT_GRADED, Scale
+from bluelight.status.rag import Movement, PeriodComparison
 
 STAGE_PHRASES = {
     "closed": ("has been completed and closed", "have been completed and closed"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from bluelight.status.rag import Scale, rationale_required
+from bluelight.core.scales import Scale, rationale_required
 
 
 def period_dates(starts_on: datetime.date | None, ends_on: datetime.date | None) -> dict[str, str]:

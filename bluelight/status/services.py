@@ -16,10 +16,10 @@ from bluelight.core import history
 from bluelight.core.history import Actor, Conflict, StaleEdit
 from bluelight.core.models import HistoryEntry
 from bluelight.core.services import refuse
-from bluelight.governance.selectors import suggested_rating
 from bluelight.programmes.access import office_only, owner_only
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status import rules
+from bluelight.status.evidence import suggested_rating
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
 
 ASSESSMENT_FIELDS = [

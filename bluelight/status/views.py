@@ -5,9 +5,9 @@ from django.views.decorators.http import require_POST
 
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.governance.selectors import suggested_rating
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.status import selectors, services
+from bluelight.status.evidence import suggested_rating
 from bluelight.status.forms import AssessmentForm, CorrectionForm, OverallForm, PeriodForm
 from bluelight.status.models import Assessment, ProgrammeAssessment
 

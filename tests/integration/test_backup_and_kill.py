@@ -80,10 +80,10 @@ def _big_workbook(path: Path, workstreams: int) -> None:
     spec = importlib.util.spec_from_file_location("bench_workbook_import", BENCH)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    from bluelight.exchange import files
+    from bluelight.core import workbooks
 
-    cover = files.Cover("Kill test", "OFFICIAL", datetime.date(2026, 1, 1), "test", datetime.datetime(2026, 1, 1))
-    files.write(path, "csv", cover, bench.tables(workstreams))
+    cover = workbooks.Cover("Kill test", "OFFICIAL", datetime.date(2026, 1, 1), "test", datetime.datetime(2026, 1, 1))
+    workbooks.write(path, "csv", cover, bench.tables(workstreams))
 
 
 def test_killing_an_import_half_way_leaves_the_database_as_it_was(scratch, tmp_path):

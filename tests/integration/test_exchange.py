@@ -21,8 +21,8 @@ from odf.text import P
 from bluelight.cli import main
 from bluelight.core.history import Actor, history_of
 from bluelight.core.models import HistoryEntry, User
+from bluelight.core.workbooks import WorkbookRefused
 from bluelight.exchange.exporter import export_workbook
-from bluelight.exchange.files import WorkbookRefused
 from bluelight.exchange.importer import ImportRefused, import_workbook
 from bluelight.programmes import services as programme_services
 from bluelight.programmes.models import Programme, Workstream
@@ -334,7 +334,7 @@ def test_the_workbook_format_document_lists_every_sheet_and_column_as_the_import
 
 
 def test_a_workbook_without_markings_imports_its_records_as_official(db, tmp_path):
-    from bluelight.exchange import files
+    from bluelight.core import workbooks
 
     bench_file = Path(__file__).parents[2] / "bench" / "workbook_import.py"
     spec = importlib.util.spec_from_file_location("bench_workbook", bench_file)
@@ -344,7 +344,7 @@ def test_a_workbook_without_markings_imports_its_records_as_official(db, tmp_pat
     workstreams = tables[3]
     assert all(row[workstreams.headers.index("Marking")] is None for row in workstreams.rows)
     path = tmp_path / "old.zip"
-    cover = files.Cover("Old workbook", "OFFICIAL", datetime.date(2024, 1, 1), "test", datetime.datetime(2024, 1, 1))
-    files.write(path, "csv", cover, tables)
+    cover = workbooks.Cover("Old workbook", "OFFICIAL", datetime.date(2024, 1, 1), "test", datetime.datetime(2024, 1, 1))
+    workbooks.write(path, "csv", cover, tables)
     import_workbook(path, actor=Actor.system())
     assert sorted(Workstream.objects.values_list("marking", flat=True)) == ["OFFICIAL"] * 3

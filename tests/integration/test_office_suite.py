@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bluelight.core.history import Actor
+from bluelight.core.workbooks import Formula, formula_or_constant
 from bluelight.exchange import importer
 from bluelight.exchange.exporter import export_workbook
-from bluelight.exchange.files import Formula, formula_or_constant
 from bluelight.programmes.models import Programme
 
 

@@ -24,6 +24,7 @@ from bluelight.benefits import rules as benefit_rules
 from bluelight.cli import main
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
+from bluelight.core.scales import THREE_POINT
 from bluelight.exchange.exporter import export_workbook
 from bluelight.exchange.models import Task
 from bluelight.exchange.tasks import work
@@ -33,7 +34,6 @@ from bluelight.programmes import rules as programme_rules
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status import rules as status_rules
 from bluelight.status.models import ReportingPeriod
-from bluelight.status.rag import THREE_POINT
 
 SLUG = "essex-escp"
 

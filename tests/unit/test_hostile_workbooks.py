@@ -1,7 +1,7 @@
 """Small hostile workbooks (each under 10 KB) are refused while they are read, with a message that says
 why, without filling the memory: each is read in a child process whose peak allocation is measured.
 
-The reader is pure Python (bluelight.exchange.files), so these need no database.
+The reader is pure Python (bluelight.core.workbooks), so these need no database.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bluelight.exchange import files
+from bluelight.core import workbooks
 
 ROOT = Path(__file__).resolve().parents[2]
 MOST_MEMORY = 200 * 1024 * 1024
@@ -100,12 +100,12 @@ HOSTILE = {
 READ_IN_A_CHILD = """
 import json, sys, tracemalloc
 tracemalloc.start()
-from bluelight.exchange import files
+from bluelight.core import workbooks
 name, data = sys.argv[1], open(sys.argv[2], "rb").read()
 try:
-    files.read_bytes(name, data)
+    workbooks.read_bytes(name, data)
     message = None
-except files.WorkbookRefused as refused:
+except workbooks.WorkbookRefused as refused:
     message = str(refused)
 print(json.dumps({"message": message, "peak": tracemalloc.get_traced_memory()[1]}))
 """
@@ -127,5 +127,5 @@ def test_a_small_hostile_workbook_is_refused_while_read_without_filling_the_memo
 
 def test_the_limits_leave_a_real_workbook_alone():
     rows = "".join(row(cell(f"key-{n}"), cell("Shared " + spaces(3) + "estates")) for n in range(50))
-    sheet = files.read_bytes("ok.ods", ods(rows))[0]
+    sheet = workbooks.read_bytes("ok.ods", ods(rows))[0]
     assert len(sheet.rows) == 50 and sheet.rows[0][1] == ["key-0", "Shared    estates"]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bluelight.benefits.valuation.years import label
+from bluelight.core.years import label
 
 
 @dataclass(frozen=True)

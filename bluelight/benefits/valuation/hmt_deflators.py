@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bluelight.benefits.valuation.years import label
+from bluelight.core.years import label
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*[-–/]\s*(\d{2}|\d{4})(?!\d)")
 _MONTH_YEAR = re.compile(
@@ -89,7 +89,7 @@ def _header(cells: list) -> tuple[int, int] | None:
 
 
 def read_series(rows: Iterable[tuple[int | None, list]]) -> PublishedSeries:
-    """The series in `rows` ((row number, cells) pairs, as exchange.files reads a sheet)."""
+    """The series in `rows` ((row number, cells) pairs, as core.workbooks reads a sheet)."""
     title = release = None
     reference = None
     columns = None

@@ -1,6 +1,6 @@
 from django import template
 
-from bluelight.status.rag import TAG_CLASSES, THREE_POINT
+from bluelight.core.scales import TAG_CLASSES, THREE_POINT
 
 register = template.Library()
 
@@ -37,6 +37,6 @@ def percentage(value, places: int = 1) -> str:
 @register.filter
 def fy(start_year) -> str:
     """2023 -> 2023/24: a financial year, April to March."""
-    from bluelight.benefits.valuation.years import label
+    from bluelight.core.years import label
 
     return label(int(start_year))

@@ -5,7 +5,8 @@ from decimal import Decimal as D
 import numpy as np
 import pytest
 
-from bluelight.benefits.valuation import gmca, years
+from bluelight.benefits.valuation import gmca
+from bluelight.core import years
 from bluelight.benefits.valuation.appraisal import appraise
 from bluelight.benefits.valuation.deflate import DeflatorSeries, to_price_base
 from bluelight.benefits.valuation.discounting import discount_factor

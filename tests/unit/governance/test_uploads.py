@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-from bluelight.governance.uploads import UploadRefused, check_upload
+from bluelight.core.uploads import UploadRefused, check_upload
 
 MB = 1024 * 1024
 

@@ -1,7 +1,8 @@
 """The executive summary's sentences, from hand-made comparisons."""
 
+from bluelight.core.scales import NOT_GRADED, THREE_POINT
 from bluelight.reports.sentences import join_names, previous_paragraph, reported_paragraph
-from bluelight.status.rag import NOT_GRADED, THREE_POINT, compare_periods
+from bluelight.status.rag import compare_periods
 
 TITLES = {"a": "Alpha", "b": "Bravo", "c": "Charlie", "d": "Delta", "e": "Echo", "f": "Foxtrot"}
 

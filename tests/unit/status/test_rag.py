@@ -2,14 +2,11 @@
 
 import pytest
 
+from bluelight.core.scales import FIVE_POINT, NOT_GRADED, THREE_POINT, rationale_required
 from bluelight.status.rag import (
-    FIVE_POINT,
-    NOT_GRADED,
-    THREE_POINT,
     Movement,
     compare_periods,
     derive_change,
-    rationale_required,
 )
 
 

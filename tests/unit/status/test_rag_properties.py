@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bluelight.status.rag import FIVE_POINT, NOT_GRADED, THREE_POINT, Movement, compare_periods, derive_change
+from bluelight.core.scales import FIVE_POINT, NOT_GRADED, THREE_POINT
+from bluelight.status.rag import Movement, compare_periods, derive_change
 
 ratings = st.sampled_from([code for code, _ in FIVE_POINT.choices()])
 periods = st.dictionaries(st.sampled_from([f"w{i}" for i in range(12)]), ratings, max_size=12)
