@@ -1,0 +1,145 @@
+"""The plan of an import: each row, what it would do, and every problem that stops it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bluelight.core import history, workbooks
+from bluelight.exchange.schema import SheetSpec
+from bluelight.programmes.models import Programme
+
+CREATE = "create"
+
+
+UPDATE = "update"
+
+
+UNCHANGED = "unchanged"
+
+
+column_letter = workbooks.column_letter
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int | None
+    column: str | None
+    letter: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.sheet]
+        if self.row:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.letter} ({self.column})" if self.letter else f"column {self.column}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict
+    key: tuple | None
+    ok: bool = True
+    action: str = ""
+    record: object = None
+    changed: list[str] = field(default_factory=list)
+    version: int | None = None  # the record's version when the row was checked
+
+
+@dataclass
+class SheetPlan:
+    spec: SheetSpec
+    positions: dict[str, int]  # the columns present in the file, as the schema names them: header -> index
+    rows: list[Row] = field(default_factory=list)
+    existing: dict = field(default_factory=dict)
+    left_alone: int = 0
+
+    @property
+    def headers(self) -> list[str]:
+        return list(self.positions)
+
+    def letter(self, header: str) -> str | None:
+        return column_letter(self.positions[header]) if header in self.positions else None
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+@dataclass
+class Plan:
+    source: str
+    programme_slug: str = ""
+    programme: Programme | None = None
+    sheets: list[SheetPlan] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    existing: dict | None = field(default=None, repr=False)  # the records it was planned against
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> list[dict]:
+        return [
+            {"sheet": s.spec.name, "create": s.count(CREATE), "update": s.count(UPDATE),
+             "unchanged": s.count(UNCHANGED), "left_alone": s.left_alone}
+            for s in self.sheets
+        ]  # fmt: skip
+
+    def seen(self) -> list[list]:
+        """What each row was checked against: [sheet, key, version], the version None where the row
+        would create its record. Kept with a dry run, so the confirmed import can refuse if anything
+        changed in between."""
+        return [
+            [s.spec.name, list(_key_text(r.key)), r.version if r.action != CREATE else None]
+            for s in self.sheets for r in s.rows if r.action in (CREATE, UPDATE, UNCHANGED)
+        ]  # fmt: skip
+
+    def changed_since(self, seen: list[list]) -> None:
+        """A problem for every record that was added, changed or removed since `seen` was taken."""
+        now = {(s.spec.name, _key_text(r.key)): (s, r) for s in self.sheets for r in s.rows if r.key is not None}
+        for name, key, version in seen:
+            sheet, row = now.get((name, tuple(key)), (name, None))
+            current = (row.version if row.action != CREATE else None) if row is not None else "gone"
+            if current == version:
+                continue
+            shown = " ".join(key)
+            if row is None or current == "gone":
+                self.problem(sheet, None, None, f"“{shown}” is no longer in the workbook as it was checked")
+            elif version is None:
+                self.problem(sheet, row.number, None, f"“{shown}” was added in Bluelight {_since(row.record)}")
+            elif current is None:
+                self.problem(sheet, row.number, None, f"“{shown}” was removed from Bluelight after the check")
+            else:
+                self.problem(sheet, row.number, None, f"“{shown}” was changed in Bluelight {_since(row.record)}")
+
+    def problem(self, sheet: SheetPlan | str, row: int | None, header: str | None, message: str) -> None:
+        name = sheet.spec.name if isinstance(sheet, SheetPlan) else sheet
+        letter = sheet.letter(header) if isinstance(sheet, SheetPlan) and header else None
+        self.problems.append(Problem(name, row, header, letter, message))
+
+
+def _key_text(key: tuple) -> tuple[str, ...]:
+    return tuple(k.isoformat() if hasattr(k, "isoformat") else str(k) for k in key)
+
+
+def _since(record) -> str:
+    latest = history.history_of(record).first()
+    by = f"by {latest.actor_name} at {latest.at:%H:%M on %d %B %Y} " if latest else ""
+    return f"{by}after the workbook was checked: check the workbook again to see what it would now change"
+
+
+class ImportRefused(Exception):
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        super().__init__(f"{len(plan.problems)} problem(s) in {plan.source}; nothing was imported.")
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def quiet(done: int, total: int, what: str) -> None:
+    pass
