@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
-from bluelight.practice.extraction.entries import CATEGORY_LABELS
+from bluelight.practice.extraction.categories import CATEGORY_LABELS
 from bluelight.practice.extraction.names import SERVICE_LABELS, canonical_area
 from bluelight.practice.models import Entry, EntryFacet
 from bluelight.practice.search import backend

@@ -12,7 +12,7 @@ from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.practice.extraction import slug
-from bluelight.practice.extraction.entries import category_of
+from bluelight.practice.extraction.categories import category_of
 from bluelight.practice.extraction.figures import cited_figures
 from bluelight.practice.extraction.names import canonical_area
 from bluelight.practice.extraction.text import sentences

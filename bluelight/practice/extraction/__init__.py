@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from bluelight.practice.extraction.entries import CATEGORY_LABELS, Reader
+from bluelight.practice.extraction.categories import CATEGORY_LABELS
+from bluelight.practice.extraction.entries import Reader
 from bluelight.practice.extraction.names import AREA_ALIASES, EXTRA_AREAS, SERVICE_LABELS
 from bluelight.practice.extraction.outline import ENDS, OUTLINE
 from bluelight.practice.extraction.text import Document, squash

@@ -12,83 +12,18 @@ from __future__ import annotations
 import re
 
 from bluelight.practice.extraction import names
-from bluelight.practice.extraction.figures import MONTHS, cited_figures
+from bluelight.practice.extraction.categories import DATE_LINE, area_of, category_of, split_areas, started
+from bluelight.practice.extraction.entry_checks import entry_status, flag_broken_text, runs_on
+from bluelight.practice.extraction.figures import cited_figures
 from bluelight.practice.extraction.outline import Item
 from bluelight.practice.extraction.text import (
     PART_HEADINGS,
-    TERMINAL,
     Document,
     Paragraph,
     paragraphs,
     sentences,
     squash,
 )
-
-DATE_LINE = re.compile(r"^\((.+)\)$|^((?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?)$")
-YEAR = re.compile(r"\b(19|20)\d\d\b")
-MONTH_YEAR = re.compile(rf"\b({MONTHS})\w*\s+((?:19|20)\d\d)\b")
-MONTH_NUMBERS = {m[:3].lower(): i for i, m in enumerate(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)}  # fmt: skip
-
-CATEGORIES = [
-    ("savings", "Savings and income", ("saving", "financial", "cost", "fiscal", "revenue", "capital")),
-    ("response", "Faster response", ("response", "faster", "quicker", "call demand", "performance")),
-    ("outcomes", "Outcomes for people", ("survival", "vulnerable", "outcome", "crime", "harm", "tackling")),
-    ("safety", "Public safety", ("safety", "safer", "risk")),
-    ("efficiency", "Efficiency and demand", ("efficien", "demand", "capacity", "effectiveness", "consistency")),
-    ("working", "Closer working", ("closer working", "collaboration", "relationship", "sharing", "joint",
-                                   "strategic", "intelligence", "working")),
-]  # fmt: skip
-CATEGORY_LABELS = {key: label for key, label, _ in CATEGORIES} | {"other": "Other benefits"}
-
-
-def category_of(text: str) -> str:
-    lowered = text.lower()
-    for key, _, words in CATEGORIES:
-        if any(word in lowered for word in words):
-            return key
-    return "other"
-
-
-def started(when: str) -> str:
-    """'November 2015' -> '2015-11'; '(2011)' -> '2011'; the first date written, for sorting."""
-    month = MONTH_YEAR.search(when)
-    year = YEAR.search(when)
-    if month and (not year or month.start() <= year.start() + 5):
-        return f"{month.group(2)}-{MONTH_NUMBERS[month.group(1)[:3].lower()]:02d}"
-    return year.group(0) if year else ""
-
-
-def _area_of(text: str, gazetteer: set[str]) -> tuple[str, str] | None:
-    """(area, status) if `text` is an area as a heading writes it: "Merseyside (Pilot)"."""
-    plain = text.strip()
-    status = ""
-    if re.search(r"\(Pilot\)$", plain):
-        plain, status = plain[: plain.rindex("(")].strip(), "pilot"
-    if plain in gazetteer or names.canonical_area(plain) in gazetteer:
-        return plain, status
-    return None
-
-
-def split_areas(text: str, gazetteer: set[str]) -> list[tuple[str, str]] | None:
-    """A bullet such as "Devon and Cornwall and Cumbria" or "Dorset, Cleveland, London"."""
-    whole = _area_of(text, gazetteer)
-    if whole:
-        return [whole]
-    for pieces in (re.split(r",\s*", text), text.split(" and ")):
-        if len(pieces) < 2:
-            continue
-        # Greedy from the left, joining pieces until they make an area ("Devon" + "Cornwall").
-        found, current = [], ""
-        for piece in pieces:
-            current = f"{current} and {piece}" if current else piece
-            area = _area_of(current, gazetteer)
-            if area:
-                found.append(area)
-                current = ""
-        if found and not current:
-            return found
-    return None
 
 
 class Reader:
@@ -138,7 +73,7 @@ class Reader:
             text = self.doc.line(number)
             if not text:
                 ahead = self._next_text(number, end)
-                if organisations and ahead and _runs_on(organisations[-1], ahead[1]):
+                if organisations and ahead and runs_on(organisations[-1], ahead[1]):
                     number += 1
                     continue
                 if organisations or header["areas"] or header["when"]:
@@ -171,7 +106,7 @@ class Reader:
         return header, number
 
     def _organisation_line(self, item: Item, organisations: list[str], plain: str, number: int) -> bool:
-        if organisations and _runs_on(organisations[-1], plain):
+        if organisations and runs_on(organisations[-1], plain):
             return True
         if not item.parent or not self.doc.line(number - 1) or plain.endswith("."):
             return False  # a sub-project's organisations follow its name with no blank line between
@@ -215,7 +150,7 @@ class Reader:
                         continue
                 implementation["paragraphs"].append(cited)
             elif part == "future":
-                area = _area_of(paragraph.text, self.gazetteer) if not paragraph.bullet else None
+                area = area_of(paragraph.text, self.gazetteer) if not paragraph.bullet else None
                 if area:
                     future = {"area": area[0], "line": paragraph.line, "paragraphs": []}
                     entry["future"].append(future)
@@ -243,7 +178,7 @@ class Reader:
         if paragraph.bullet:
             return None
         first = self.doc.line(paragraph.lines[0])
-        area = _area_of(first, self.gazetteer)
+        area = area_of(first, self.gazetteer)
         if not area or len(paragraph.lines) > 7:
             return None
         when, status, organisations = "", area[1], []
@@ -312,7 +247,7 @@ class Reader:
         dates = [started(entry["when"])] + [i["started"] for i in entry["implementations"]]
         dates = sorted(d for d in dates if d)
         entry["started"] = dates[0] if dates else ""
-        entry["status"] = item.status or _status(entry)
+        entry["status"] = item.status or entry_status(entry)
         entry["services"] = sorted({o["kind"] for o in entry["organisations"]})
         first = (
             entry["background"] or [p for i in entry["implementations"] for p in i["paragraphs"]] or [{"text": ""}]
@@ -320,39 +255,4 @@ class Reader:
         entry["summary"] = (sentences(first["text"]) or [""])[0]
         for future in entry["future"]:
             future["text"] = " ".join(p["text"] for p in future["paragraphs"])
-        _flag_broken_text(entry)
-
-
-def _runs_on(organisations: str, line: str) -> bool:
-    """Whether `line` carries on a name broken over lines: "Greater Manchester Fire / and Rescue Service"."""
-    return organisations.endswith((" and", ",", " the", " Fire", " West", " Greater")) or line[:1].islower()
-
-
-def _status(entry: dict) -> str:
-    statuses = [i["status"] for i in entry["implementations"] if i["area"]] or list(entry["area_status"].values())
-    if statuses and all(s == "pilot" for s in statuses) and len(statuses) == len(entry["areas"] or statuses):
-        return "pilot"
-    return "live"
-
-
-def _flag_broken_text(entry: dict) -> None:
-    for part in ("background", "evaluation"):
-        for paragraph in entry[part]:
-            _check(entry, paragraph)
-    for block in entry["implementations"] + entry["benefits"] + entry["future"]:
-        for paragraph in block["paragraphs"]:
-            _check(entry, paragraph)
-    for figure in entry["figures"]:
-        if figure["flag"]:
-            entry["flags"].append(f"Line {figure['line']}: {figure['flag']}.")
-
-
-def _check(entry: dict, paragraph: dict) -> None:
-    text = paragraph["text"]
-    if "page XX" in text:
-        entry["flags"].append(f"Line {paragraph['line']}: a cross-reference reads 'page XX' in the draft.")
-    prose_cut = (
-        not paragraph["bullet"] and ". " in text and not text.endswith(TERMINAL) and not re.match(r"^\d+\. ", text)
-    )
-    if text.endswith(",") or re.search(r"\b(The|the|a|an|of|to)$", text) or prose_cut:
-        entry["flags"].append(f"Line {paragraph['line']}: the text breaks off: “…{text[-40:]}”.")
+        flag_broken_text(entry)
