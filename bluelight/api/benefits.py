@@ -21,7 +21,7 @@ from bluelight.api.fields import (
     required,
 )  # fmt: skip
 from bluelight.api.schemas import BOOLEAN, FIGURE, INTEGER, MARKING, MAYBE_STRING, STRING, record
-from bluelight.benefits import selectors, services
+from bluelight.benefits import lines, services
 from bluelight.benefits.models import Benefit
 from bluelight.benefits.services import YearValues
 from bluelight.core.models import Marking
@@ -96,7 +96,7 @@ def benefit_json(b: Benefit) -> dict:
 
 def _benefits(access):
     return (
-        selectors.benefits_of(access.programme)
+        lines.benefits_of(access.programme)
         .select_related("workstream__programme", "unit_cost")
         .prefetch_related("years", "gains__organisation")
     )

@@ -7,8 +7,9 @@ class BenefitsConfig(AppConfig):
     verbose_name = "Benefits realisation"
 
     def ready(self):
+        from bluelight.benefits.lines import benefit_evidence
         from bluelight.benefits.models import Benefit
-        from bluelight.benefits.selectors import benefit_evidence, report_section
+        from bluelight.benefits.selectors import report_section
         from bluelight.programmes.scope import register_marked
         from bluelight.reports.annual import register_section
         from bluelight.status.evidence import register_evidence

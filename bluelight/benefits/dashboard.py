@@ -93,7 +93,7 @@ def chance(programme: Programme, lines: list[BenefitLine], target: Decimal, draw
 
 
 def dashboard(programme: Programme, scope: Scope, query: dict[str, str]) -> Dashboard:
-    """Raises selectors.NotConfigured when the programme has no target or price base yet."""
+    """Raises lines.NotConfigured when the programme has no target or price base yet."""
     result = selectors.summary(programme, scope)
     lines = result.lines
     years = range(programme.cycle_start_year, programme.cycle_end_year + 1)

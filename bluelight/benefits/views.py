@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from bluelight.benefits import selectors, services
+from bluelight.benefits import lines, services
 from bluelight.benefits.dashboard import dashboard
 from bluelight.benefits.forms import ActualForm
 from bluelight.benefits.models import Benefit, BenefitActual
@@ -24,7 +24,7 @@ def benefits_dashboard(request, slug):
     programme = access.programme
     try:
         shown = dashboard(programme, access.scope, request.GET)
-    except selectors.NotConfigured as error:
+    except lines.NotConfigured as error:
         return render(request, "benefits/not_configured.html", {"programme": programme, "message": str(error)})
     config = shown.summary.settings
     chart = line_chart(
@@ -47,9 +47,9 @@ def benefits_dashboard(request, slug):
 def benefit_detail(request, slug, key):
     access = programme_for(request, slug)
     programme = access.programme
-    benefit = visible_or_404(access, selectors.benefits_of(programme), key=key)
-    method = selectors.Method.of(programme)
-    line = selectors.benefit_lines(programme, [benefit], method)[0]
+    benefit = visible_or_404(access, lines.benefits_of(programme), key=key)
+    method = lines.Method.of(programme)
+    line = lines.benefit_lines(programme, [benefit], method)[0]
     profile = [
         {
             "year": label(row.year),
@@ -97,7 +97,7 @@ def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-def _real_terms(method: selectors.Method, benefit: Benefit) -> dict:
+def _real_terms(method: lines.Method, benefit: Benefit) -> dict:
     """How this benefit's values reach the price base: the series, its release and the two indices."""
     price_year = benefit.unit_cost.price_year if benefit.unit_cost_id else benefit.price_year
     if price_year == method.base_year:
@@ -111,7 +111,7 @@ def _real_terms(method: selectors.Method, benefit: Benefit) -> dict:
 
 def actual_record(request, slug, key):
     access = programme_for(request, slug)
-    benefit = visible_or_404(access, selectors.benefits_of(access.programme), key=key)
+    benefit = visible_or_404(access, lines.benefits_of(access.programme), key=key)
     require_admin(access)
     return form_page(
         request,

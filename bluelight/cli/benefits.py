@@ -9,7 +9,7 @@ from bluelight.cli.base import actor_for, programme_named, refused, setup
 
 
 def _benefitsprogramme_named(slug: str):
-    from bluelight.benefits.selectors import NotConfigured, settings_of
+    from bluelight.benefits.lines import NotConfigured, settings_of
 
     programme = programme_named(slug)
     try:
@@ -44,7 +44,8 @@ def cmd_benefits_summary(args) -> int:
 
 def cmd_benefits_simulate(args) -> int:
     setup()
-    from bluelight.benefits.selectors import settings_of, simulation
+    from bluelight.benefits.lines import settings_of
+    from bluelight.benefits.selectors import simulation
 
     programme = _benefitsprogramme_named(args.programme)
     result = simulation(programme, draws=args.draws, seed=args.seed, distribution=args.distribution)

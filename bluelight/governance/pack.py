@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from bluelight.benefits import selectors as benefit_selectors
+from bluelight.benefits.lines import NotConfigured
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors
 from bluelight.governance.models import Action, AgendaItem, Decision, Meeting
@@ -113,7 +114,7 @@ def build_pack(
     period, sections, changes = _dashboard(meeting, previous, scope)
     try:
         benefits = benefit_selectors.summary(programme, scope)
-    except benefit_selectors.NotConfigured:
+    except NotConfigured:
         benefits = None
     agenda = list(scope.filter(meeting.agenda.select_related("workstream", "document", "risk")))
     decisions = list(Decision.objects.filter(agenda_item__in=agenda))

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import ValidationError
 
-from bluelight.benefits import selectors, services
+from bluelight.benefits import lines, selectors, services
 from bluelight.benefits.models import Benefit, BenefitGain, BenefitYear, UnitCost
 from bluelight.benefits.services import YearValues
 from bluelight.cli import main
@@ -24,7 +24,7 @@ def test_escp_summary_is_14266000_against_15400000_amber(demo, capsys):
     assert data["rag"] == "Amber"
     # The arson benefit by the GMCA chain: 20 x 8,420 x 0.75 x 0.5 x 0.8 = 50,520 a year.
     arson = Benefit.objects.get(key="deliberate-fires-avoided")
-    line = selectors.benefit_lines(arson.programme, [arson])[0]
+    line = lines.benefit_lines(arson.programme, [arson])[0]
     assert line.value(2020) == D("50520")
     # Totals by organisation that gains add back to the whole.
     assert sum(data["by_organisation_gaining"].values()) == 14266000
@@ -167,10 +167,11 @@ def test_annual_report_has_a_benefits_section_with_its_method(escp, tmp_path):
 def test_present_value_of_a_hand_worked_benefit(escp):
     # Hoffmanns Way: £3,000,000 in 2018/19, three years after the 2015/16 base:
     # 1.035^3 = 1.035 x 1.035 x 1.035 = 1.108717875; 3,000,000 / 1.108717875 = 2,705,828.12
-    from bluelight.benefits.selectors import Summary, settings_of
+    from bluelight.benefits.lines import settings_of
+    from bluelight.benefits.selectors import Summary
 
     benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
-    one = Summary(escp, settings_of(escp), selectors.benefit_lines(escp, [benefit]), [benefit])
+    one = Summary(escp, settings_of(escp), lines.benefit_lines(escp, [benefit]), [benefit])
     assert round(one.present_value, 2) == D("2705828.12")
 
 

@@ -50,7 +50,7 @@ def _check_benefit(benefit: Benefit, gains, years: list[YearValues]) -> None:
 
 def _unpriced(programme: Programme, price_year: int) -> str | None:
     """Why a value priced in `price_year` cannot be restated to the programme's price base, or None."""
-    from bluelight.benefits.selectors import NotConfigured, deflator_series, settings_of
+    from bluelight.benefits.lines import NotConfigured, deflator_series, settings_of
 
     try:
         settings = settings_of(programme)

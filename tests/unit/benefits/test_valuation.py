@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 
 from bluelight.benefits.valuation import gmca
-from bluelight.core import years
 from bluelight.benefits.valuation.appraisal import appraise
 from bluelight.benefits.valuation.deflate import DeflatorSeries, to_price_base
 from bluelight.benefits.valuation.discounting import discount_factor
 from bluelight.benefits.valuation.profile import BenefitLine, against_target, cumulative_profile, total, totals_by
 from bluelight.benefits.valuation.simulation import simulate
+from bluelight.core import years
 
 
 def test_deflating_a_2015_16_unit_cost_to_the_price_base():
