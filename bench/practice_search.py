@@ -40,8 +40,8 @@ WORDS = ["rota", "estate", "vehicle", "volunteer", "drone", "flood", "rescue", "
 def grow(target: int, say) -> None:
     from django.db import transaction
 
+    from bluelight.practice.indexing import index
     from bluelight.practice.models import Entry
-    from bluelight.practice.services import index
 
     originals = list(Entry.objects.all())
     rng = random.Random(7)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from bluelight.core.forms import GovukForm
-from bluelight.practice.services import benefit_lines
+from bluelight.practice.adoption import benefit_lines
 
 
 class AdoptForm(GovukForm):

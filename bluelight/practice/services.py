@@ -11,66 +11,16 @@ from bluelight.benefits.services import benefit_create
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
+from bluelight.practice.adoption import WEAKEST_EVIDENCE, benefit_lines, citation
 from bluelight.practice.extraction import slug
 from bluelight.practice.extraction.categories import category_of
 from bluelight.practice.extraction.figures import cited_figures
-from bluelight.practice.extraction.names import canonical_area
 from bluelight.practice.extraction.text import sentences
-from bluelight.practice.models import Adoption, Entry, EntryFacet
+from bluelight.practice.indexing import index
+from bluelight.practice.models import Adoption, Entry
 from bluelight.practice.search import backend
-from bluelight.practice.search.base import Document
 from bluelight.programmes.models import Workstream
 from bluelight.programmes.services import workstream_create
-
-SOURCE = "Emergency Services Collaboration Working Group, National Overview (2016 refresh)"
-
-
-def _paragraph_texts(content: dict) -> list[str]:
-    texts = [p["text"] for p in content.get("background", [])]
-    for block in content.get("implementations", []) + content.get("benefits", []) + content.get("future", []):
-        texts += [block.get("group", "")] + [p["text"] for p in block.get("paragraphs", [])]
-    return [t for t in texts + [p["text"] for p in content.get("evaluation", [])] if t]
-
-
-def categories(content: dict) -> list[str]:
-    found = []
-    for group in content.get("benefits", []):
-        keys = [group["category"]] if group.get("category") else [category_of(p["text"]) for p in group["paragraphs"]]
-        found += [k for k in keys if k and k not in found]
-    return found
-
-
-def _quantified(content: dict) -> bool:
-    return any(f["part"] == "benefits" for f in content.get("figures", []))
-
-
-def _facets(entry: Entry) -> list[EntryFacet]:
-    content = entry.content
-    values = {
-        ("section", entry.section),
-        ("status", entry.status),
-        ("quantified", "yes" if _quantified(content) else "no"),
-    }
-    values |= {("area", canonical_area(a)) for a in entry.areas}
-    values |= {("service", s) for s in entry.services}
-    values |= {("category", c) for c in categories(content)}
-    return [EntryFacet(entry=entry, facet=f, value=v[:200]) for f, v in sorted(values)]
-
-
-def document(entry: Entry) -> Document:
-    content = entry.content
-    places = list(entry.areas) + [o["name"] for o in content.get("organisations", [])]
-    places += [o["abbreviation"] for o in content.get("organisations", []) if o.get("abbreviation")]
-    body = [entry.section, entry.summary] + _paragraph_texts(content)
-    title = entry.title + (f" {content['abbreviation']}" if content.get("abbreviation") else "")
-    return Document(entry.pk, title, " ".join(places), " ".join(body))
-
-
-def index(entries: list[Entry]) -> None:
-    """The facets and the full-text rows of these entries, rebuilt."""
-    EntryFacet.objects.filter(entry__in=[e.pk for e in entries]).delete()
-    EntryFacet.objects.bulk_create([facet for entry in entries for facet in _facets(entry)], batch_size=2000)
-    backend().index([document(entry) for entry in entries])
 
 
 def _fields(data: dict) -> dict:
@@ -116,54 +66,6 @@ def catalogue_load(catalogue: dict, *, actor: Actor) -> dict:
     Entry.objects.filter(pk__in=gone).delete()
     index(loaded)
     return {"created": created, "updated": updated, "removed": len(gone), "total": len(loaded)}
-
-
-# Adopting an entry as a draft workstream.
-BENEFIT_KIND = {
-    "savings": Benefit.Kind.CASHABLE, "response": Benefit.Kind.NON_CASHABLE, "efficiency": Benefit.Kind.NON_CASHABLE,
-    "working": Benefit.Kind.NON_CASHABLE, "outcomes": Benefit.Kind.SOCIAL, "safety": Benefit.Kind.SOCIAL,
-}  # fmt: skip
-WEAKEST_EVIDENCE = 6  # evidence from another area is not yet evidence here
-
-
-def citation(entry: Entry, line: int | None = None) -> str:
-    if entry.origin == Entry.Origin.PROGRAMME:
-        where = (
-            f"closure report of {entry.workstream} ({entry.workstream.programme})"
-            if entry.workstream
-            else "a closure report"
-        )
-        return f"{entry.title}, from the {where}"
-    lines = entry.lines
-    at = f"line {line}" if line else (f"lines {lines[0]}–{lines[1]}" if lines else "")
-    return f"{entry.title} ({SOURCE}, {at})"
-
-
-def benefit_lines(entry: Entry) -> list[dict]:
-    """One proposed benefit per benefit group of the entry, with its evidence: the quantified
-    sentences where there are any, the group's first paragraph where there are none."""
-    lines = []
-    figures = entry.content.get("figures", [])
-    for number, group in enumerate(entry.content.get("benefits", [])):
-        texts = [p["text"] for p in group["paragraphs"]]
-        if not texts:
-            continue
-        quoted = [f for f in figures if f["part"] == "benefits" and any(f["sentence"] in t for t in texts)]
-        sentences_seen, evidence = set(), []
-        for figure in quoted:
-            if figure["sentence"] not in sentences_seen:
-                sentences_seen.add(figure["sentence"])
-                evidence.append(f"“{figure['sentence']}” (practice library: {citation(entry, figure['line'])})")
-        if not evidence:
-            evidence.append(f"“{texts[0]}” (practice library: {citation(entry, group['line'])})")
-        category = group.get("category") or category_of(" ".join(texts))
-        title = group["group"] or (sentences(texts[0]) or [texts[0]])[0]
-        lines.append({
-            "number": number, "title": title[:300], "category": category,
-            "kind": BENEFIT_KIND.get(category, Benefit.Kind.NON_CASHABLE), "evidence": "\n".join(evidence),
-            "figures": len(quoted),
-        })  # fmt: skip
-    return lines
 
 
 @transaction.atomic

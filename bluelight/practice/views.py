@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from bluelight.core.access import refuse
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.practice import selectors, services
+from bluelight.practice import adoption, selectors, services
 from bluelight.practice.extraction.names import SERVICE_LABELS
 from bluelight.practice.forms import AdoptForm, PublishForm
 from bluelight.practice.models import Entry
@@ -72,7 +72,7 @@ def entry_detail(request, key: str):
         "services": [SERVICE_LABELS.get(s, s) for s in entry.services],
         "benefit_figures": [f for f in content.get("figures", []) if f["part"] == "benefits"],
         "other_figures": [f for f in content.get("figures", []) if f["part"] != "benefits"],
-        "source": services.SOURCE,
+        "source": adoption.SOURCE,
     })  # fmt: skip
 
 
@@ -100,7 +100,7 @@ def adopt(request, key: str, slug: str):
     kinds = set(entry.services)
     initial = {
         "title": entry.title, "key": entry.key[:60].rstrip("-"),
-        "description": "\n\n".join(filter(None, [entry.summary, services.citation(entry)])),
+        "description": "\n\n".join(filter(None, [entry.summary, adoption.citation(entry)])),
         "partner_organisations": [o.pk for o in programme.partners.all() if o.kind in kinds],
         "lead_organisation": request.user.organisation_id,
     }  # fmt: skip
