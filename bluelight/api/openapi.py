@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from bluelight.api import benefits, governance, views
+from bluelight.api import actions, benefits, meetings, risks, views
 from bluelight.api.fields import Integer, item_schema
 from bluelight.api.schemas import ERROR, listing
 
@@ -88,32 +88,32 @@ OPERATIONS = [
     Operation(f"{P}/benefits/{{key}}/", "get", "One benefit", benefits.BENEFIT, "benefits"),
     Operation(f"{P}/benefits/{{key}}/", "patch", "Change a benefit or replace its profile", benefits.BENEFIT,
               "benefits", body=benefits.BENEFIT_CHANGES, partial=True),
-    Operation(f"{P}/risks/", "get", "The risk register", listing(governance.RISK), "risks", listing="risks"),
-    Operation(f"{P}/risks/", "post", "Add a risk or issue", governance.RISK, "risks", body=governance.RISK_FIELDS,
+    Operation(f"{P}/risks/", "get", "The risk register", listing(risks.RISK), "risks", listing="risks"),
+    Operation(f"{P}/risks/", "post", "Add a risk or issue", risks.RISK, "risks", body=risks.RISK_FIELDS,
               status=201),
-    Operation(f"{P}/risks/{{number}}/", "get", "One risk", governance.RISK, "risks"),
-    Operation(f"{P}/risks/{{number}}/", "patch", "Change a risk (a new score is kept as a review)", governance.RISK,
-              "risks", body=governance.RISK_CHANGES, partial=True),
-    Operation(f"{P}/meetings/", "get", "Board meetings", listing(governance.MEETING), "meetings",
+    Operation(f"{P}/risks/{{number}}/", "get", "One risk", risks.RISK, "risks"),
+    Operation(f"{P}/risks/{{number}}/", "patch", "Change a risk (a new score is kept as a review)", risks.RISK,
+              "risks", body=risks.RISK_CHANGES, partial=True),
+    Operation(f"{P}/meetings/", "get", "Board meetings", listing(meetings.MEETING), "meetings",
               listing="meetings"),
-    Operation(f"{P}/meetings/", "post", "Schedule a meeting (programme office)", governance.MEETING, "meetings",
-              body=governance.MEETING_FIELDS, status=201),
-    Operation(f"{P}/meetings/{{meeting_id}}/", "get", "One meeting with its agenda", governance.MEETING, "meetings"),
-    Operation(f"{P}/meetings/{{meeting_id}}/", "patch", "Change a meeting (programme office)", governance.MEETING,
-              "meetings", body=governance.MEETING_CHANGES, partial=True),
+    Operation(f"{P}/meetings/", "post", "Schedule a meeting (programme office)", meetings.MEETING, "meetings",
+              body=meetings.MEETING_FIELDS, status=201),
+    Operation(f"{P}/meetings/{{meeting_id}}/", "get", "One meeting with its agenda", meetings.MEETING, "meetings"),
+    Operation(f"{P}/meetings/{{meeting_id}}/", "patch", "Change a meeting (programme office)", meetings.MEETING,
+              "meetings", body=meetings.MEETING_CHANGES, partial=True),
     Operation(f"{P}/meetings/{{meeting_id}}/agenda/{{number}}/decisions/", "get", "Decisions on one agenda item",
-              listing(governance.DECISION), "decisions", listing="decisions"),
+              listing(meetings.DECISION), "decisions", listing="decisions"),
     Operation(f"{P}/meetings/{{meeting_id}}/agenda/{{number}}/decisions/", "post",
-              "Record the board's decision on an agenda item", governance.DECISION, "decisions",
-              body=governance.DECISION_FIELDS, status=201),
-    Operation(f"{P}/decisions/", "get", "The decision log", listing(governance.DECISION), "decisions",
+              "Record the board's decision on an agenda item", meetings.DECISION, "decisions",
+              body=meetings.DECISION_FIELDS, status=201),
+    Operation(f"{P}/decisions/", "get", "The decision log", listing(meetings.DECISION), "decisions",
               listing="decisions"),
-    Operation(f"{P}/actions/", "get", "The action log", listing(governance.ACTION), "actions", listing="actions"),
-    Operation(f"{P}/actions/", "post", "Add an action (programme office)", governance.ACTION, "actions",
-              body=governance.ACTION_FIELDS, status=201),
-    Operation(f"{P}/actions/{{number}}/", "get", "One action", governance.ACTION, "actions"),
-    Operation(f"{P}/actions/{{number}}/", "patch", "Update an action", governance.ACTION, "actions",
-              body=governance.ACTION_CHANGES, partial=True),
+    Operation(f"{P}/actions/", "get", "The action log", listing(actions.ACTION), "actions", listing="actions"),
+    Operation(f"{P}/actions/", "post", "Add an action (programme office)", actions.ACTION, "actions",
+              body=actions.ACTION_FIELDS, status=201),
+    Operation(f"{P}/actions/{{number}}/", "get", "One action", actions.ACTION, "actions"),
+    Operation(f"{P}/actions/{{number}}/", "patch", "Update an action", actions.ACTION, "actions",
+              body=actions.ACTION_CHANGES, partial=True),
 ]  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from bluelight.api import benefits, governance, openapi, views
+from bluelight.api import actions, benefits, meetings, openapi, risks, views
 from bluelight.api.base import endpoint, error_response
 
 P = "programmes/<slug:slug>/"
@@ -27,13 +27,13 @@ urlpatterns = [
     path(W + "ratings/<path:label>/", views.rating, name="api-rating"),
     path(P + "benefits/", benefits.benefits, name="api-benefits"),
     path(P + "benefits/<slug:key>/", benefits.benefit, name="api-benefit"),
-    path(P + "risks/", governance.risks, name="api-risks"),
-    path(P + "risks/<int:number>/", governance.risk, name="api-risk"),
-    path(P + "meetings/", governance.meetings, name="api-meetings"),
-    path(M, governance.meeting, name="api-meeting"),
-    path(M + "agenda/<int:number>/decisions/", governance.decision, name="api-decision"),
-    path(P + "decisions/", governance.decisions, name="api-decisions"),
-    path(P + "actions/", governance.actions, name="api-actions"),
-    path(P + "actions/<int:number>/", governance.action, name="api-action"),
+    path(P + "risks/", risks.risks, name="api-risks"),
+    path(P + "risks/<int:number>/", risks.risk, name="api-risk"),
+    path(P + "meetings/", meetings.meetings, name="api-meetings"),
+    path(M, meetings.meeting, name="api-meeting"),
+    path(M + "agenda/<int:number>/decisions/", meetings.decision, name="api-decision"),
+    path(P + "decisions/", meetings.decisions, name="api-decisions"),
+    path(P + "actions/", actions.actions, name="api-actions"),
+    path(P + "actions/<int:number>/", actions.action, name="api-action"),
     re_path(r"^(?P<rest>[\s\S]*)$", not_found, name="api-not-found"),
 ]
