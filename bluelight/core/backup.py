@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import io
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -25,9 +24,28 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
+from bluelight.core.checksums import (
+    current_checksums,
+    database_settings,
+    engine,
+    pg_checksums,
+    pg_connect,
+    pg_environment,
+    sqlite_checksums,
+)
+
 FORMAT = 1
+
+
 MANIFEST = "manifest.json"
-SQLITE_FILE, PG_FILE = "database.sqlite3", "database.pgdump"
+
+
+SQLITE_FILE = "database.sqlite3"
+
+
+PG_FILE = "database.pgdump"
+
+
 SKIPPED_UPLOADS = ("progress",)  # a running task's progress, not data
 
 
@@ -45,114 +63,6 @@ class Verification:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def _database() -> dict:
-    return settings.DATABASES["default"]
-
-
-def engine() -> str:
-    return "postgresql" if "postgresql" in _database()["ENGINE"] else "sqlite"
-
-
-def _canonical(value) -> str:
-    if isinstance(value, (bytes, memoryview)):
-        return bytes(value).hex()
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, default=str)
-    return repr(value)
-
-
-def _digest(cursor, table: str, order: list[str], quote) -> dict:
-    # Table and column names come from the database catalogue itself, quoted.
-    cursor.execute(f"SELECT * FROM {quote(table)} ORDER BY {', '.join(quote(c) for c in order)}")  # noqa: S608
-    digest, rows = hashlib.sha256(), 0
-    while batch := cursor.fetchmany(2000):
-        for row in batch:
-            digest.update("\x1f".join(_canonical(v) for v in row).encode() + b"\x1e")
-            rows += 1
-    return {"rows": rows, "sha256": digest.hexdigest()}
-
-
-def _sqlite_quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def sqlite_checksums(path: Path, progress=None) -> dict[str, dict]:
-    """Every table's row count and checksum, read with the plain sqlite3 module (no type conversion)."""
-    db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        cursor = db.cursor()
-        tables = [r[0] for r in cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )]  # fmt: skip
-        result = {}
-        for number, table in enumerate(tables, start=1):
-            columns = cursor.execute(f"PRAGMA table_info({_sqlite_quote(table)})").fetchall()
-            keys = [c[1] for c in sorted(columns, key=lambda c: c[5]) if c[5]] or [c[1] for c in columns]
-            result[table] = _digest(cursor, table, keys, _sqlite_quote)
-            if progress:
-                progress(number, len(tables), f"Checked {table}")
-        return result
-    finally:
-        db.close()
-
-
-def _pg_connect():
-    import psycopg
-
-    db = _database()
-    return psycopg.connect(
-        dbname=db["NAME"], user=db["USER"] or None, password=db["PASSWORD"] or None,
-        host=db["HOST"] or None, port=db["PORT"] or None,
-    )  # fmt: skip
-
-
-def _pg_environment() -> dict:
-    db = _database()
-    env = dict(os.environ)
-    for variable, key in (("PGHOST", "HOST"), ("PGPORT", "PORT"), ("PGUSER", "USER"), ("PGPASSWORD", "PASSWORD")):
-        if db[key]:
-            env[variable] = str(db[key])
-    env["PGDATABASE"] = db["NAME"]
-    return env
-
-
-def _pg_quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def pg_checksums(connection, progress=None) -> dict[str, dict]:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
-        tables = [r[0] for r in cursor.fetchall()]
-        result = {}
-        for number, table in enumerate(tables, start=1):
-            cursor.execute(
-                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary ORDER BY a.attnum",
-                [_pg_quote(table)],
-            )
-            keys = [r[0] for r in cursor.fetchall()]
-            if not keys:
-                cursor.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
-                    "AND table_name = %s ORDER BY ordinal_position",
-                    [table],
-                )
-                keys = [r[0] for r in cursor.fetchall()]
-            result[table] = _digest(cursor, table, keys, _pg_quote)
-            if progress:
-                progress(number, len(tables), f"Checked {table}")
-        return result
-
-
-def current_checksums(progress=None) -> dict[str, dict]:
-    """The live database's tables, as `restore --verify` and the tests compare them."""
-    if engine() == "sqlite":
-        return sqlite_checksums(Path(_database()["NAME"]), progress)
-    with _pg_connect() as connection:
-        return pg_checksums(connection, progress)
 
 
 def _uploads() -> Path:
@@ -183,7 +93,7 @@ def backup(out: Path, progress=None) -> dict:
         work = Path(folder)
         if engine() == "sqlite":
             database = work / SQLITE_FILE
-            source, copy = sqlite3.connect(_database()["NAME"]), sqlite3.connect(database)
+            source, copy = sqlite3.connect(database_settings()["NAME"]), sqlite3.connect(database)
             try:
                 source.backup(copy)  # one consistent copy, taken while others may be writing
             finally:
@@ -192,7 +102,7 @@ def backup(out: Path, progress=None) -> dict:
             tables = sqlite_checksums(database, progress)
         else:
             database = work / PG_FILE
-            with _pg_connect() as connection:
+            with pg_connect() as connection:
                 # The dump and the checksums read the same exported snapshot: what the manifest
                 # describes is exactly what the dump holds, however busy the database is.
                 connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -200,7 +110,7 @@ def backup(out: Path, progress=None) -> dict:
                 subprocess.run(
                     ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
                      f"--file={database}"],
-                    env=_pg_environment(), check=True, capture_output=True,
+                    env=pg_environment(), check=True, capture_output=True,
                 )  # fmt: skip
                 tables = pg_checksums(connection, progress)
         files = {str(p.relative_to(_uploads())): _sha256(p) for p in _upload_files()}
@@ -244,13 +154,13 @@ def _sqlite_tables(path: Path) -> int:
 
 
 def _pg_tables() -> int:
-    with _pg_connect() as connection:
+    with pg_connect() as connection:
         return connection.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
 
 
 def _empty_target(replace: bool) -> None:
     if engine() == "sqlite":
-        path = Path(_database()["NAME"])
+        path = Path(database_settings()["NAME"])
         if _sqlite_tables(path) and not replace:
             raise RestoreRefused(
                 f"The database {path} is not empty. Restore into a new database file (set DATABASE_URL), "
@@ -262,11 +172,11 @@ def _empty_target(replace: bool) -> None:
     tables = _pg_tables()
     if tables and not replace:
         raise RestoreRefused(
-            f"The database {_database()['NAME']} is not empty ({tables} tables). Restore into a new, empty "
+            f"The database {database_settings()['NAME']} is not empty ({tables} tables). Restore into a new, empty "
             "database (createdb), or add --replace to drop what is there first."
         )
     if tables:
-        with _pg_connect() as connection:
+        with pg_connect() as connection:
             connection.execute("DROP SCHEMA public CASCADE")
             connection.execute("CREATE SCHEMA public")
 
@@ -288,7 +198,7 @@ def restore(path: Path, *, verify: bool = True, replace: bool = False, progress=
         archive.extractall(folder, filter="data")
         database = Path(folder) / manifest["database"]
         if engine() == "sqlite":
-            source, target = sqlite3.connect(database), sqlite3.connect(_database()["NAME"])
+            source, target = sqlite3.connect(database), sqlite3.connect(database_settings()["NAME"])
             try:
                 source.backup(target)
             finally:
@@ -296,9 +206,9 @@ def restore(path: Path, *, verify: bool = True, replace: bool = False, progress=
                 source.close()
         else:
             subprocess.run(
-                ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={_database()['NAME']}",
+                ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={database_settings()['NAME']}",
                  str(database)],
-                env=_pg_environment(), check=True, capture_output=True,
+                env=pg_environment(), check=True, capture_output=True,
             )  # fmt: skip
         uploads = Path(folder) / "uploads"
         if uploads.is_dir():

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 
-from bluelight.core import backup
+from bluelight.core import checksums
 
 ROOT = Path(__file__).resolve().parents[2]
 BLUELIGHT = [str(Path(sys.executable).parent / "bluelight")]  # the installed command, as an operator runs it
@@ -81,13 +81,13 @@ class Scratch:
         if not on_postgresql():
             # A plain open first: SQLite rolls back what a killed writer left in its journal.
             sqlite3.connect(self.sqlite_path).execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return backup.sqlite_checksums(self.sqlite_path)
+            return checksums.sqlite_checksums(self.sqlite_path)
         import psycopg
 
         url = urlparse(self.url)
         with psycopg.connect(dbname=url.path.lstrip("/"), user=url.username, password=url.password,
                              host=url.hostname, port=url.port) as connection:  # fmt: skip
-            return backup.pg_checksums(connection)
+            return checksums.pg_checksums(connection)
 
     def wipe(self) -> None:
         """Everything gone: the database emptied to nothing and the uploaded files removed."""
