@@ -8,6 +8,8 @@ from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
 from bluelight.exchange import views as exchange
 from bluelight.governance import views as governance
+from bluelight.governance import views_actions as actions
+from bluelight.governance import views_boards as boards
 from bluelight.governance import views_registers as registers
 from bluelight.practice import views as practice
 from bluelight.programmes import views as programmes
@@ -71,20 +73,20 @@ urlpatterns = [
     path(P + "benefits/<slug:key>/actuals/", benefits.actual_record, name="actual-record"),
     path(P + "benefits/<slug:key>/actuals/<int:year>/sign-off/", benefits.actual_sign_off, name="actual-sign-off"),
     path(P + "governance/", governance.governance_home, name="governance-home"),
-    path(P + "boards/new/", governance.board_create, name="board-create"),
-    path(P + "boards/<slug:key>/", governance.board_detail, name="board-detail"),
-    path(P + "boards/<slug:key>/members/new/", governance.member_add, name="member-add"),
+    path(P + "boards/new/", boards.board_create, name="board-create"),
+    path(P + "boards/<slug:key>/", boards.board_detail, name="board-detail"),
+    path(P + "boards/<slug:key>/members/new/", boards.member_add, name="member-add"),
     path(P + "meetings/new/", governance.meeting_create, name="meeting-create"),
     path(M, governance.meeting_detail, name="meeting-detail"),
     path(M + "edit/", governance.meeting_edit, name="meeting-edit"),
     path(M + "attendance/", governance.attendance_record, name="attendance-record"),
     path(M + "agenda/new/", governance.agenda_item_add, name="agenda-item-add"),
     path(M + "agenda/<int:number>/decision/", governance.decision_record, name="decision-record"),
-    path(M + "pack/", governance.pack_page, name="pack-page"),
-    path(M + "pack.<str:kind>", governance.pack_download, name="pack-download"),
-    path(P + "actions/", governance.action_log, name="action-log"),
-    path(P + "actions/new/", governance.action_create, name="action-create"),
-    path(P + "actions/<int:number>/", governance.action_edit, name="action-edit"),
+    path(M + "pack/", boards.pack_page, name="pack-page"),
+    path(M + "pack.<str:kind>", boards.pack_download, name="pack-download"),
+    path(P + "actions/", actions.action_log, name="action-log"),
+    path(P + "actions/new/", actions.action_create, name="action-create"),
+    path(P + "actions/<int:number>/", actions.action_edit, name="action-edit"),
     path(P + "risks/", registers.risk_register, name="risk-register"),
     path(P + "risks/new/", registers.risk_create, name="risk-create"),
     path(P + "risks/<int:number>/", registers.risk_detail, name="risk-detail"),

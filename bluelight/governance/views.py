@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from bluelight.core import history
 from bluelight.core.history import Actor, without_version
@@ -13,18 +12,14 @@ from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
 from bluelight.governance import selectors, services
 from bluelight.governance.forms import (
-    ActionForm,
     AgendaItemForm,
     AttendanceForm,
-    BoardForm,
     DecisionForm,
     MeetingEditForm,
     MeetingForm,
-    MemberForm,
 )
-from bluelight.governance.models import Action, Board, Meeting
-from bluelight.governance.pack import build_pack, render_standalone_html
-from bluelight.programmes.access import programme_for, require_admin, visible_or_404
+from bluelight.governance.models import Meeting
+from bluelight.programmes.access import programme_for, require_admin
 
 FORM = "governance/form.html"
 
@@ -43,46 +38,6 @@ def governance_home(request, slug):
     })  # fmt: skip
 
 
-def board_create(request, slug):
-    access = programme_for(request, slug)
-    require_admin(access)
-    return form_page(
-        request, BoardForm(request.POST or None, initial={"cadence": Board.Cadence.BIMONTHLY}),
-        lambda data: services.board_create(actor=Actor(request.user), programmes=[access.programme], **data),
-        template=FORM, context={"programme": access.programme, "heading": "Add a board", "caption": access.programme.name,
-                                "back": reverse("governance-home", args=[slug]), "button": "Add board"},
-        done=lambda board: f"{board.name} added", next_url=lambda board: reverse("board-detail", args=[slug, board.key]),
-    )  # fmt: skip
-
-
-def _board(access, key) -> Board:
-    return get_object_or_404(access.programme.boards, key=key)
-
-
-def board_detail(request, slug, key):
-    access = programme_for(request, slug)
-    board = _board(access, key)
-    return render(request, "governance/board_detail.html", {
-        "access": access, "programme": access.programme, "board": board,
-        "members": board.members.select_related("organisation", "user"),
-        "meetings": board.meetings.filter(programme=access.programme).order_by("-held_on"),
-    })  # fmt: skip
-
-
-def member_add(request, slug, key):
-    access = programme_for(request, slug)
-    require_admin(access)
-    board = _board(access, key)
-    return form_page(
-        request, MemberForm(request.POST or None, programme=access.programme),
-        lambda data: services.member_add(actor=Actor(request.user), board=board, **data),
-        template=FORM, context={"programme": access.programme, "heading": "Add a member", "caption": board.name,
-                                "back": reverse("board-detail", args=[slug, key]), "button": "Add member"},
-        done=lambda member: f"{member.name} added to the {board.name}",
-        next_url=reverse("board-detail", args=[slug, key]),
-    )  # fmt: skip
-
-
 def meeting_create(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
@@ -97,14 +52,14 @@ def meeting_create(request, slug):
     )  # fmt: skip
 
 
-def _meeting(access, meeting_id) -> Meeting:
+def meeting_of(access, meeting_id) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("board", "programme"), programme=access.programme,
                              pk=meeting_id)  # fmt: skip
 
 
 def meeting_detail(request, slug, meeting_id):
     access = programme_for(request, slug)
-    meeting = _meeting(access, meeting_id)
+    meeting = meeting_of(access, meeting_id)
     agenda = list(
         access.visible(meeting.agenda.select_related("workstream", "document", "risk")).prefetch_related("decisions")
     )
@@ -120,7 +75,7 @@ def meeting_detail(request, slug, meeting_id):
 def meeting_edit(request, slug, meeting_id):
     access = programme_for(request, slug)
     require_admin(access)
-    meeting = _meeting(access, meeting_id)
+    meeting = meeting_of(access, meeting_id)
     fields = ("status", "held_on", "location", "chaired_by", "minutes", "version")
     return form_page(
         request, MeetingEditForm(request.POST or None, initial={f: getattr(meeting, f) for f in fields}),
@@ -135,7 +90,7 @@ def meeting_edit(request, slug, meeting_id):
 def attendance_record(request, slug, meeting_id):
     access = programme_for(request, slug)
     require_admin(access)
-    meeting = _meeting(access, meeting_id)
+    meeting = meeting_of(access, meeting_id)
     members = list(meeting.board.members.select_related("organisation"))
     recorded = {a.member_id: a.status for a in meeting.attendance.all()}
     initial = {f"member_{m.pk}": recorded.get(m.pk, "present") for m in members}
@@ -153,7 +108,7 @@ def attendance_record(request, slug, meeting_id):
 def agenda_item_add(request, slug, meeting_id):
     access = programme_for(request, slug)
     require_admin(access)
-    meeting = _meeting(access, meeting_id)
+    meeting = meeting_of(access, meeting_id)
     form = AgendaItemForm(request.POST or None, programme=access.programme,
                           initial={"kind": "other", "purpose": "discussion"})  # fmt: skip
     return form_page(
@@ -167,7 +122,7 @@ def agenda_item_add(request, slug, meeting_id):
 
 def decision_record(request, slug, meeting_id, number):
     access = programme_for(request, slug)
-    meeting = _meeting(access, meeting_id)
+    meeting = meeting_of(access, meeting_id)
     rights.require_decision_right(request.user, access, meeting)
     item = get_object_or_404(meeting.agenda, number=number)
     intro = f"Item {item.number}: {item.title}."
@@ -181,68 +136,4 @@ def decision_record(request, slug, meeting_id, number):
                                 "button": "Record decision"},
         done=lambda decision: f"Decision recorded: {decision.get_outcome_display()}",
         next_url=reverse("meeting-detail", args=[slug, meeting.id]),
-    )  # fmt: skip
-
-
-def action_log(request, slug):
-    access = programme_for(request, slug)
-    today = timezone.localdate()
-    actions = access.visible(selectors.actions_of(access.programme)).order_by("due_on", "number")
-    show = request.GET.get("show", "open")
-    if show == "open":
-        actions = actions.exclude(status__in=Action.FINISHED)
-    elif show == "overdue":
-        actions = access.visible(selectors.overdue_actions([access.programme], today))
-    return render(request, "governance/action_log.html", {
-        "access": access, "programme": access.programme, "actions": actions, "today": today, "show": show,
-    })  # fmt: skip
-
-
-def action_create(request, slug):
-    access = programme_for(request, slug)
-    require_admin(access)
-    meeting_id = request.GET.get("meeting")
-    return form_page(
-        request, ActionForm(request.POST or None, programme=access.programme, initial={"status": "open", "meeting": meeting_id}),
-        lambda data: services.action_create(actor=Actor(request.user), programme=access.programme,
-                                            **without_version(data)),
-        template=FORM, context={"programme": access.programme, "heading": "Add an action", "caption": access.programme.name,
-                                "back": reverse("action-log", args=[slug]), "button": "Add action"},
-        done=lambda action: f"Action {action.reference} added", next_url=reverse("action-log", args=[slug]),
-    )  # fmt: skip
-
-
-def action_edit(request, slug, number):
-    access = programme_for(request, slug)
-    action = visible_or_404(access, selectors.actions_of(access.programme), number=number)
-    rights.require_action_right(access, action)
-    fields = ("description", "owner", "owner_organisation", "due_on", "workstream", "status", "update", "version")
-    form = ActionForm(request.POST or None, programme=access.programme, editing=True,
-                      initial={f: getattr(action, f) for f in fields})  # fmt: skip
-    return form_page(
-        request, form,
-        lambda data: services.action_update(actor=Actor(request.user), action=action,
-                                            expected_version=data["version"], **without_version(data)),
-        template=FORM, context={"programme": access.programme, "heading": f"Update action {action.reference}",
-                                "caption": access.programme.name, "back": reverse("action-log", args=[slug])},
-        done=f"Action {action.reference} saved", next_url=reverse("action-log", args=[slug]),
-    )  # fmt: skip
-
-
-def pack_page(request, slug, meeting_id):
-    access = programme_for(request, slug)
-    pack = build_pack(_meeting(access, meeting_id), scope=access.scope)
-    return render(request, "governance/pack_page.html", {"access": access, "programme": access.programme, "pack": pack})
-
-
-def pack_download(request, slug, meeting_id, kind):
-    from bluelight.governance.pack_document import pack_document
-    from bluelight.reports.views import report_download
-
-    access = programme_for(request, slug)
-    pack = build_pack(_meeting(access, meeting_id), scope=access.scope)
-    return report_download(
-        request, kind, f"{slugify(pack.meeting.board.name)}-pack-{pack.meeting.held_on:%Y-%m-%d}",
-        html=lambda: render_standalone_html(pack), document=lambda: pack_document(pack), marking=pack.marking,
-        rows=len(pack.rating_changes) + len(pack.risks) + len(pack.actions),
     )  # fmt: skip
