@@ -10,6 +10,7 @@ from bluelight.exchange import views as exchange
 from bluelight.governance import views as governance
 from bluelight.governance import views_actions as actions
 from bluelight.governance import views_boards as boards
+from bluelight.governance import views_papers as papers
 from bluelight.governance import views_registers as registers
 from bluelight.practice import views as practice
 from bluelight.programmes import views as programmes
@@ -91,11 +92,11 @@ urlpatterns = [
     path(P + "risks/new/", registers.risk_create, name="risk-create"),
     path(P + "risks/<int:number>/", registers.risk_detail, name="risk-detail"),
     path(P + "risks/<int:number>/edit/", registers.risk_edit, name="risk-edit"),
-    path(P + "papers/", registers.paper_list, name="paper-list"),
-    path(P + "papers/new/<slug:kind>/", registers.paper_create, name="paper-create"),
-    path(P + "papers/<int:paper_id>/", registers.paper_detail, name="paper-detail"),
-    path(P + "papers/<int:paper_id>/edit/", registers.paper_edit, name="paper-edit"),
-    path(P + "papers/<int:paper_id>/file/", registers.paper_file, name="paper-file"),
+    path(P + "papers/", papers.paper_list, name="paper-list"),
+    path(P + "papers/new/<slug:kind>/", papers.paper_create, name="paper-create"),
+    path(P + "papers/<int:paper_id>/", papers.paper_detail, name="paper-detail"),
+    path(P + "papers/<int:paper_id>/edit/", papers.paper_edit, name="paper-edit"),
+    path(P + "papers/<int:paper_id>/file/", papers.paper_file, name="paper-file"),
     path(W + "milestones/new/", registers.milestone_create, name="milestone-create"),
     path(W + "milestones/<int:milestone_id>/", registers.milestone_edit, name="milestone-edit"),
     path(P + "periods/", status.period_list, name="period-list"),
