@@ -1,25 +1,22 @@
+
 from django import forms
 
-from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm, marking_choice
+from bluelight.core.forms import GovukDateField, GovukForm, VersionedForm
 from bluelight.core.models import Organisation, User
-from bluelight.governance import risk as risk_engine
-from bluelight.governance.models import Action, AgendaItem, Attendance, Board, Decision, Document, Meeting, Risk
-
-LIKELIHOOD = [(n, f"{n} {name}") for n, name in risk_engine.LIKELIHOOD.items()]
-IMPACT = [(n, f"{n} {name}") for n, name in risk_engine.IMPACT.items()]
+from bluelight.governance.models import AgendaItem, Attendance, Board, Decision, Document, Meeting, Risk
 
 
-def _text(**kwargs):
+def text_field(**kwargs):
     return forms.CharField(widget=forms.Textarea, required=False, **kwargs)
 
 
 class BoardForm(GovukForm):
     name = forms.CharField(max_length=200)
     key = forms.SlugField(max_length=80, label="Short name", help_text="Used in addresses, e.g. escp-sgb.")
-    purpose = _text()
+    purpose = text_field()
     chair = forms.CharField(max_length=200, required=False, help_text="Who chairs it, or 'rotates between services'.")
     cadence = forms.ChoiceField(choices=Board.Cadence.choices, widget=forms.RadioSelect, label="How often it meets")
-    terms_of_reference = _text(label="Terms of reference")
+    terms_of_reference = text_field(label="Terms of reference")
 
 
 class MemberForm(GovukForm):
@@ -81,7 +78,7 @@ class AgendaItemForm(GovukForm):
     workstream = forms.ModelChoiceField(queryset=None, required=False)
     document = forms.ModelChoiceField(queryset=None, required=False, label="Paper")
     risk = forms.ModelChoiceField(queryset=None, required=False)
-    notes = _text()
+    notes = text_field()
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,104 +90,5 @@ class AgendaItemForm(GovukForm):
 class DecisionForm(GovukForm):
     outcome = forms.ChoiceField(choices=Decision.Outcome.choices, widget=forms.RadioSelect, label="Decision")
     summary = forms.CharField(widget=forms.Textarea, label="What was decided")
-    conditions = _text(help_text="Required when approved with conditions.")
+    conditions = text_field(help_text="Required when approved with conditions.")
     decided_by = forms.CharField(max_length=200, required=False, help_text="The board and its chair if left blank.")
-
-
-class ActionForm(VersionedForm):
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
-    owner = forms.CharField(max_length=200)
-    owner_organisation = forms.ModelChoiceField(queryset=None, required=False, label="Owner's organisation")
-    due_on = GovukDateField(label="Due date", help_text="For example, 30 6 2025")
-    workstream = forms.ModelChoiceField(queryset=None, required=False)
-    meeting = forms.ModelChoiceField(queryset=None, required=False, help_text="The meeting that set it, if any.")
-    status = forms.ChoiceField(choices=Action.Status.choices, widget=forms.RadioSelect, initial=Action.Status.OPEN)
-    update = _text(label="Latest progress")
-
-    def __init__(self, *args, programme, editing=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner_organisation"].queryset = programme.partners.all()
-        self.fields["workstream"].queryset = programme.workstreams.all()
-        self.fields["meeting"].queryset = programme.meetings.select_related("board")
-        if editing:
-            del self.fields["meeting"]
-
-
-class RiskForm(VersionedForm):
-    title = forms.CharField(max_length=300)
-    kind = forms.ChoiceField(choices=Risk.Kind.choices, widget=forms.RadioSelect, label="Risk or issue")
-    workstream = forms.ModelChoiceField(queryset=None, required=False, help_text="Leave blank for a programme risk.")
-    cause = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="Because of …")
-    event = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="… there is a risk that …")
-    effect = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="… which would lead to …")
-    owner = forms.CharField(max_length=200)
-    inherent_likelihood = forms.TypedChoiceField(choices=LIKELIHOOD, coerce=int, widget=forms.RadioSelect,
-                                                 label="Inherent likelihood (before mitigation)")  # fmt: skip
-    inherent_impact = forms.TypedChoiceField(choices=IMPACT, coerce=int, widget=forms.RadioSelect,
-                                             label="Inherent impact (before mitigation)")  # fmt: skip
-    mitigation = _text()
-    residual_likelihood = forms.TypedChoiceField(choices=LIKELIHOOD, coerce=int, widget=forms.RadioSelect,
-                                                 label="Residual likelihood (after mitigation)")  # fmt: skip
-    residual_impact = forms.TypedChoiceField(choices=IMPACT, coerce=int, widget=forms.RadioSelect,
-                                             label="Residual impact (after mitigation)")  # fmt: skip
-    proximity = forms.ChoiceField(choices=Risk.Proximity.choices, widget=forms.RadioSelect)
-    review_on = GovukDateField(label="Next review", required=False)
-    status = forms.ChoiceField(choices=Risk.Status.choices, widget=forms.RadioSelect, initial=Risk.Status.OPEN)
-    marking = marking_choice()
-
-    def __init__(self, *args, workstreams, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["workstream"].queryset = workstreams
-
-
-KIND_FIELDS = {
-    Document.Kind.BUSINESS_CASE: ["case_stage", *Document.FIVE_CASES],
-    Document.Kind.CLOSURE_REPORT: ["outcome", "benefits_delivered", "lessons_learned"],
-    Document.Kind.AGREEMENT: ["agreement_type", "parties", "signed_on", "review_on"],
-    Document.Kind.BENEFIT_REVIEW: [],
-    Document.Kind.FILE: [],
-}
-
-
-class DocumentForm(VersionedForm):
-    title = forms.CharField(max_length=300)
-    workstream = forms.ModelChoiceField(queryset=None, required=False)
-    author = forms.CharField(max_length=200, required=False)
-    summary = _text()
-    case_stage = forms.ChoiceField(choices=Document.CaseStage.choices, widget=forms.RadioSelect, label="Stage")
-    strategic_case = _text(label="Strategic case", help_text="The case for change.")
-    economic_case = _text(label="Economic case", help_text="Value for money: the options appraised.")
-    commercial_case = _text(label="Commercial case", help_text="How it will be procured or provided.")
-    financial_case = _text(label="Financial case", help_text="Affordability and funding.")
-    management_case = _text(label="Management case", help_text="How it will be delivered.")
-    outcome = _text(label="Outcome")
-    benefits_delivered = _text(label="Benefits delivered against the plan")
-    lessons_learned = _text(label="Lessons learned")
-    agreement_type = forms.ChoiceField(choices=Document.AgreementType.choices, widget=forms.RadioSelect,
-                                       label="Kind of agreement")  # fmt: skip
-    parties = forms.ModelMultipleChoiceField(queryset=Organisation.objects.all(), widget=forms.CheckboxSelectMultiple)
-    signed_on = GovukDateField(label="Signed on", required=False)
-    review_on = GovukDateField(label="Review date", required=False)
-    upload = forms.FileField(required=False, label="Attach a file",
-                             help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG.")  # fmt: skip
-
-    def __init__(self, *args, kind, workstreams, editing=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        keep = {"title", "workstream", "author", "summary", "version", *KIND_FIELDS[kind]}
-        if not editing:
-            keep.add("upload")
-        for name in list(self.fields):
-            if name not in keep:
-                del self.fields[name]
-        self.fields["workstream"].queryset = workstreams
-        if kind == Document.Kind.FILE and not editing:
-            self.fields["upload"].required = True
-            self.fields["upload"].label = "File"
-            self.fields["upload"].error_messages["required"] = "Select a file to upload."
-
-
-class MilestoneForm(VersionedForm):
-    title = forms.CharField(max_length=300)
-    due_on = GovukDateField(label="Due date", help_text="For example, 31 3 2025")
-    forecast_on = GovukDateField(label="Forecast date", required=False, help_text="If it is expected late or early.")
-    achieved_on = GovukDateField(label="Achieved on", required=False)

@@ -10,9 +10,7 @@ from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
 from bluelight.governance import selectors, services
-from bluelight.governance.forms import (
-    ActionForm,
-)
+from bluelight.governance.forms_registers import ActionForm
 from bluelight.governance.models import Action
 from bluelight.governance.views import FORM
 from bluelight.programmes.access import programme_for, require_admin, visible_or_404

@@ -12,7 +12,7 @@ from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
 from bluelight.governance import services, storage
-from bluelight.governance.forms import DocumentForm
+from bluelight.governance.forms_registers import DocumentForm
 from bluelight.governance.models import Document
 from bluelight.governance.views import FORM
 from bluelight.programmes.access import programme_for, visible_or_404

@@ -12,7 +12,7 @@ from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors, services
-from bluelight.governance.forms import MilestoneForm, RiskForm
+from bluelight.governance.forms_registers import MilestoneForm, RiskForm
 from bluelight.governance.models import Milestone
 from bluelight.governance.views import FORM
 from bluelight.programmes.access import programme_for, require_edit, visible_or_404, workstream_for
