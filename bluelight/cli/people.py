@@ -1,10 +1,10 @@
-"""Commands for people and trust: roles, disabling accounts, the security log, and recording a rating."""
+"""Commands for people: accounts, roles, disabling accounts, and the security log."""
 
 from __future__ import annotations
 
 import sys
 
-from bluelight.cli.base import actor_for, person_named, programme_named, refused, setup
+from bluelight.cli.base import actor_for, programme_named, refused, setup
 
 
 def _cli():
@@ -91,68 +91,6 @@ def cmd_security_log(args) -> int:
     return 0
 
 
-def cmd_rate(args) -> int:
-    """Record a workstream's rating for a period, as a named person with that person's rights."""
-    setup()
-    from django.core.exceptions import ValidationError
-
-    from bluelight.core.history import Conflict
-    from bluelight.programmes import rules
-    from bluelight.programmes.access import access_for
-    from bluelight.status import services
-
-    programme = programme_named(args.programme)
-    user = person_named(args.as_user)
-    access = access_for(user, programme)
-    workstream = access.visible(programme.workstreams.all()).filter(key=args.workstream).first()
-    if workstream is None or not rules.can_view(access.role):
-        return refused(ValueError(f"{args.as_user} sees no workstream {args.workstream!r} in {programme.slug}"))
-    if not rules.can_edit_workstream(access.role, access.organisation_id, workstream.lead_organisation_id):
-        return refused(ValueError(f"{args.as_user} may not rate {workstream.title}"))
-    period = programme.periods.filter(label=args.period).first()
-    if period is None:
-        return refused(ValueError(f"{programme.slug} has no reporting period {args.period!r}"))
-    try:
-        services.assessment_record(
-            actor=actor_for(args.as_user, _cli()), workstream=workstream, period=period, rating=args.rating,
-            rationale=args.rationale or "", narrative=args.narrative or "", departure_reason=args.departure_reason or "",
-        )  # fmt: skip
-    except (ValidationError, Conflict) as error:
-        return refused(error)
-    print(f"{workstream.title}, {period.label}: {args.rating}, recorded by {user.display_name}.")
-    return 0
-
-
-def cmd_token(args) -> int:
-    """Personal API tokens for a named account (an integration's service account, say), as on its page."""
-    setup()
-    from django.core.exceptions import ValidationError
-
-    from bluelight.api.models import ApiToken
-    from bluelight.api.tokens import token_create, token_revoke
-
-    user = person_named(args.username)
-    if args.action == "list":
-        for token in ApiToken.objects.filter(user=user).order_by("created_at"):
-            state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
-            print(f"{token.prefix}…  {token.name:<40} {state}")
-        return 0
-    try:
-        if args.action == "create":
-            _record, secret = token_create(user=user, name=args.name)
-            print(secret)  # alone on stdout, for a script to read; it cannot be shown again
-            print(f"Token made for {user.username}: keep it secret; it is not shown again.", file=sys.stderr)
-            return 0
-        token = ApiToken.objects.filter(user=user, prefix=args.prefix[:10]).first()
-        if token is None:
-            return refused(ValueError(f"{user.username} has no token starting {args.prefix!r}"))
-        token_revoke(user=user, token=token)
-        print(f"Token {token.prefix}… of {user.username} revoked.")
-    except ValidationError as error:
-        return refused(error)
-    return 0
-
-
 def register(sub) -> None:
     from bluelight.programmes import rules
 
@@ -185,25 +123,3 @@ def register(sub) -> None:
     log.add_argument("--kind", default=None, help="only events of this kind, e.g. sign_in_failed")
     log.add_argument("--limit", type=int, default=100)
     log.set_defaults(func=cmd_security_log)
-
-    token = sub.add_parser("token", help="make, list or revoke a person's personal API tokens")
-    token_actions = token.add_subparsers(dest="action", required=True, metavar="ACTION")
-    make = token_actions.add_parser("create", help="make a token; it is printed once, alone on stdout")
-    make.add_argument("username")
-    make.add_argument("--name", required=True, help="what it is for, e.g. Power BI dashboard")
-    token_actions.add_parser("list", help="a person's tokens, by their first characters").add_argument("username")
-    revoke_token = token_actions.add_parser("revoke", help="revoke a token, named by its first characters")
-    revoke_token.add_argument("username")
-    revoke_token.add_argument("prefix", help="the token's first characters, as listed (bl_…)")
-    token.set_defaults(func=cmd_token)
-
-    rate = sub.add_parser("rate", help="record a workstream's rating for a reporting period, as a named person")
-    rate.add_argument("--programme", required=True, metavar="SLUG")
-    rate.add_argument("--workstream", required=True, metavar="KEY")
-    rate.add_argument("--period", required=True, metavar="LABEL", help="e.g. 2024/25")
-    rate.add_argument("--rating", required=True, help="e.g. green, amber, red")
-    rate.add_argument("--rationale", default="", help="required for amber and red")
-    rate.add_argument("--narrative", default="")
-    rate.add_argument("--departure-reason", default="", help="why, when it differs from the suggested rating")
-    rate.add_argument("--as", dest="as_user", required=True, metavar="USERNAME", help="who is recording it")
-    rate.set_defaults(func=cmd_rate)
