@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "bluelight.exchange",
     "bluelight.api",
     "bluelight.practice",
+    "bluelight.evidence",
 ]
 
 MIDDLEWARE = [
