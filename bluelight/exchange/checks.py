@@ -24,6 +24,8 @@ def _rows(sheet):
 
 def _reasons(sheet, row, errors: dict[str, str], headers: dict[str, str] | None = None):
     """A rule's {field: reason} as (row, column, reason), the column named as the sheet names it."""
+    if not errors:  # the common case: no lookup for a row that passes
+        return
     by_attr = {v.attr: v.header for v in sheet.spec.values}
     for attr, message in errors.items():
         yield row.number, (headers or {}).get(attr) or by_attr.get(attr), message
@@ -65,17 +67,16 @@ def stopped_workstreams(sheet, context):
 
 
 def periods(sheet, context):
-    rows = _rows(sheet)
     in_workbook = {row.key for row in sheet.rows}
-    kept = [(p.label, p.starts_on, p.ends_on) for key, p in context["existing"]["Periods"].items()
-            if key not in in_workbook]  # fmt: skip
-    for index, row in enumerate(rows):
+    others = [(p.label, p.starts_on, p.ends_on) for key, p in context["existing"]["Periods"].items()
+              if key not in in_workbook]  # the programme's periods the workbook leaves alone  # fmt: skip
+    for row in _rows(sheet):
         starts, ends = row.values.get("Starts on"), row.values.get("Ends on")
         wrong = status_rules.period_dates(starts, ends)
-        if not wrong and starts and ends:
-            earlier = [(r.values["Period"], r.values["Starts on"], r.values["Ends on"]) for r in rows[:index]
-                       if r.values.get("Starts on") and r.values.get("Ends on")]  # fmt: skip
-            wrong = status_rules.period_overlap(starts, ends, [*kept, *earlier])
+        if starts and ends:
+            if not wrong:
+                wrong = status_rules.period_overlap(starts, ends, others)
+            others.append((row.values["Period"], starts, ends))  # the rows above, for the rows below
         yield from _reasons(sheet, row, wrong)
 
 

@@ -10,7 +10,6 @@ from bluelight.exchange.plan import (
     Progress,
     Row,
     SheetPlan,
-    column_letter,
 )
 from bluelight.exchange.schema import Many, Ref, Value
 from bluelight.exchange.sheets import SCHEMA
@@ -35,7 +34,7 @@ def match_sheets(plan: Plan, sheets: list[workbooks.Sheet]) -> list[tuple[SheetP
             name = known.get(header.strip().lower())
             if name is None:
                 if header:
-                    plan.problems.append(Problem(spec.name, 1, header, column_letter(index),
+                    plan.problems.append(Problem(spec.name, 1, header, workbooks.column_letter(index),
                                                  "is not a column of this sheet. Its columns are: "
                                                  + ", ".join(spec.headers)))  # fmt: skip
                     bad = True

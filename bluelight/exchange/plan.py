@@ -18,7 +18,6 @@ UPDATE = "update"
 UNCHANGED = "unchanged"
 
 
-column_letter = workbooks.column_letter
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class SheetPlan:
         return list(self.positions)
 
     def letter(self, header: str) -> str | None:
-        return column_letter(self.positions[header]) if header in self.positions else None
+        return workbooks.column_letter(self.positions[header]) if header in self.positions else None
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -94,7 +93,7 @@ class Plan:
         would create its record. Kept with a dry run, so the confirmed import can refuse if anything
         changed in between."""
         return [
-            [s.spec.name, list(_key_text(r.key)), r.version if r.action != CREATE else None]
+            [s.spec.name, list(_key_text(r.key)), _checked_version(r)]
             for s in self.sheets for r in s.rows if r.action in (CREATE, UPDATE, UNCHANGED)
         ]  # fmt: skip
 
@@ -102,14 +101,15 @@ class Plan:
         """A problem for every record that was added, changed or removed since `seen` was taken."""
         now = {(s.spec.name, _key_text(r.key)): (s, r) for s in self.sheets for r in s.rows if r.key is not None}
         for name, key, version in seen:
+            shown = " ".join(key)
             sheet, row = now.get((name, tuple(key)), (name, None))
-            current = (row.version if row.action != CREATE else None) if row is not None else "gone"
+            if row is None:
+                self.problem(sheet, None, None, f"“{shown}” is no longer in the workbook as it was checked")
+                continue
+            current = _checked_version(row)
             if current == version:
                 continue
-            shown = " ".join(key)
-            if row is None or current == "gone":
-                self.problem(sheet, None, None, f"“{shown}” is no longer in the workbook as it was checked")
-            elif version is None:
+            if version is None:
                 self.problem(sheet, row.number, None, f"“{shown}” was added in Bluelight {_since(row.record)}")
             elif current is None:
                 self.problem(sheet, row.number, None, f"“{shown}” was removed from Bluelight after the check")
@@ -120,6 +120,11 @@ class Plan:
         name = sheet.spec.name if isinstance(sheet, SheetPlan) else sheet
         letter = sheet.letter(header) if isinstance(sheet, SheetPlan) and header else None
         self.problems.append(Problem(name, row, header, letter, message))
+
+
+def _checked_version(row: Row) -> int | None:
+    """The version of the record a row was checked against; None where the row would create it."""
+    return row.version if row.action != CREATE else None
 
 
 def _key_text(key: tuple) -> tuple[str, ...]:
