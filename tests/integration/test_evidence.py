@@ -52,7 +52,7 @@ def test_attached_to_a_benefit_it_is_listed_with_its_note_and_in_the_benefits_hi
     assert latest.actor == fire_editor
 
 
-def test_attaching_is_refused_to_another_organisations_workstream_to_two_records_or_without_a_note(
+def test_attaching_is_refused_on_another_organisations_workstream_to_a_viewer_or_without_a_note(
     small_programme, analysis, fire_editor
 ):
     with pytest.raises(Refused):  # the police's workstream is another organisation's: not found (404)
