@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 
 from bluelight.api import lookups
-from bluelight.api.base import body_of, endpoint, page_of
+from bluelight.api.base import body_of, endpoint, error_response, page_of
 from bluelight.api.fields import (
     Boolean,
     Choice,
@@ -21,7 +21,7 @@ from bluelight.api.fields import (
     required,
 )  # fmt: skip
 from bluelight.api.schemas import BOOLEAN, FIGURE, INTEGER, MARKING, MAYBE_STRING, STRING, record
-from bluelight.benefits import lines, services
+from bluelight.benefits import lines, selectors, services
 from bluelight.benefits.models import Benefit
 from bluelight.benefits.services import YearValues
 from bluelight.core.models import Marking
@@ -43,6 +43,9 @@ GAIN = {"organisation": Reference(lookups.organisation_named, required=True, des
 BENEFIT_CHANGES = {
     "title": Text(300),
     "kind": Choice(Benefit.Kind.values),
+    "value_kind": Choice(["", *Benefit.ValueKind.values],
+                         description="Fiscal (cashable or not), economic or social; empty: follows from the kind."),
+    "transfer": Boolean(description="A transfer such as a capital receipt: fiscal, left out of economic value."),
     "status": Choice(Benefit.Status.values),
     "owner": Text(200),
     "measure": Text(300),
@@ -68,7 +71,7 @@ BENEFIT_FIELDS = required(
 )  # fmt: skip
 
 BENEFIT = record(
-    key=STRING, title=STRING, workstream=STRING, kind=STRING, status=STRING, owner=STRING, measure=STRING,
+    key=STRING, title=STRING, workstream=STRING, kind=STRING, value_kind=STRING, transfer=BOOLEAN, status=STRING, owner=STRING, measure=STRING,
     baseline=STRING, confidence_grade=INTEGER, method=STRING, unit_cost=MAYBE_STRING, price_year=INTEGER,
     deadweight=STRING, attribution=STRING, adjustments_justification=STRING, evidence=STRING, health=BOOLEAN,
     marking=MARKING, illustrative=BOOLEAN, version=INTEGER, url=STRING,
@@ -79,7 +82,8 @@ BENEFIT = record(
 
 def benefit_json(b: Benefit) -> dict:
     return {
-        "key": b.key, "title": b.title, "workstream": b.workstream.key, "kind": b.kind, "status": b.status,
+        "key": b.key, "title": b.title, "workstream": b.workstream.key, "kind": b.kind,
+        "value_kind": b.kind_of_value, "transfer": b.transfer, "status": b.status,
         "owner": b.owner, "measure": b.measure, "baseline": b.baseline, "confidence_grade": b.confidence_grade,
         "method": b.method, "unit_cost": b.unit_cost.name if b.unit_cost else None, "price_year": b.price_year,
         "deadweight": str(b.deadweight), "attribution": str(b.attribution),
@@ -151,3 +155,30 @@ def benefit(request, slug, key):
         lookups.change(request, access, BENEFIT_CHANGES, update)
         found = _benefits(access).get(pk=found.pk)
     return JsonResponse(benefit_json(found))
+
+
+POUNDS = {"type": "number", "description": "Pounds, in the price base year's prices."}
+TOTAL = record(total=POUNDS, ratio={"type": "number"}, rag=STRING)
+SUMMARY = record(
+    programme=STRING, price_base=STRING, deflators=STRING, target=POUNDS, profiled_total=POUNDS,
+    expected_total=POUNDS, risk_adjusted_total=POUNDS,
+    totals=record(profiled=TOTAL, expected=TOTAL, risk_adjusted=TOTAL),
+    target_basis={"type": "string", "enum": ["profiled", "expected", "risk_adjusted"]},
+    ratio={"type": "number"}, rag=STRING, realised_to_date=POUNDS, appraisal_year=STRING,
+    years_before_appraisal_year=record(rule={"type": "string", "enum": ["exclude", "compound"]}, amount=POUNDS),
+    present_value=POUNDS, appraisal={"type": ["object", "null"]},
+    by_kind_of_value={"type": "object", "additionalProperties": POUNDS}, transfers=POUNDS, economic_value=POUNDS,
+)  # fmt: skip
+
+
+@endpoint("GET")
+def benefit_summary(request, slug):
+    """The three totals against the target, the present value from the appraisal year and the totals by
+    kind of value: of just the benefits the caller may see."""
+    access = programme_for(request, slug)
+    try:
+        found = selectors.summary(access.programme, access.scope)
+    except lines.NotConfigured as error:
+        return error_response(404, str(error))
+    data = found.as_dict()
+    return JsonResponse({name: data[name] for name in SUMMARY["properties"]})

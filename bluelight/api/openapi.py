@@ -86,6 +86,8 @@ OPERATIONS = [
     Operation(f"{P}/benefits/", "post", "Add a benefit with its profile", benefits.BENEFIT, "benefits",
               body=benefits.BENEFIT_FIELDS, status=201),
     Operation(f"{P}/benefits/{{key}}/", "get", "One benefit", benefits.BENEFIT, "benefits"),
+    Operation(f"{P}/benefit-summary/", "get", "The three totals against the target, the present value and the "
+              "totals by kind of value", benefits.SUMMARY, "benefits"),
     Operation(f"{P}/benefits/{{key}}/", "patch", "Change a benefit or replace its profile", benefits.BENEFIT,
               "benefits", body=benefits.BENEFIT_CHANGES, partial=True),
     Operation(f"{P}/risks/", "get", "The risk register", listing(risks.RISK), "risks", listing="risks"),

@@ -26,6 +26,7 @@ urlpatterns = [
     path(W + "ratings/", views.workstream_ratings, name="api-workstream-ratings"),
     path(W + "ratings/<path:label>/", views.rating, name="api-rating"),
     path(P + "benefits/", benefits.benefits, name="api-benefits"),
+    path(P + "benefit-summary/", benefits.benefit_summary, name="api-benefit-summary"),
     path(P + "benefits/<slug:key>/", benefits.benefit, name="api-benefit"),
     path(P + "risks/", risks.risks, name="api-risks"),
     path(P + "risks/<int:number>/", risks.risk, name="api-risk"),

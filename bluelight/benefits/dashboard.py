@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.core.cache import cache
 
 from bluelight.benefits import selectors
+from bluelight.benefits.valuation import chances
 from bluelight.benefits.valuation.profile import (
     BenefitLine,
     ProfilePoint,
@@ -38,7 +39,7 @@ class Chance:
 
     draws: int
     seed: int
-    of_target: float
+    of_target: chances.Chance
     p10: int
     p50: int
     p90: int
@@ -81,13 +82,14 @@ def _digest(lines: list[BenefitLine], target: Decimal, draws: int, seed: int) ->
 
 
 def chance(programme: Programme, lines: list[BenefitLine], target: Decimal, draws: int = SIMULATION_DRAWS) -> Chance:
-    key = f"bluelight:benefits:chance:{_digest(lines, target, draws, SEED)}"
+    key = f"bluelight:benefits:chance:v2:{_digest(lines, target, draws, SEED)}"
     kept = cache.get(key)
     if kept is not None:
         return kept
     result = selectors.simulation(programme, draws=draws, seed=SEED, lines=lines)
-    found = Chance(draws, SEED, result.probability_at_least(float(target)),
-                   round(result.p10), round(result.p50), round(result.p90))  # fmt: skip
+    stated = chances.state(result.reaching(float(target)), draws, target=float(target), lowest=result.lowest,
+                           highest=result.highest)  # fmt: skip
+    found = Chance(draws, SEED, stated, round(result.p10), round(result.p50), round(result.p90))
     cache.set(key, found, timeout=None)
     return found
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import forms
 
-from bluelight.benefits.models import Benefit, DeflatorRelease, UnitCost
+from bluelight.benefits.models import Benefit, BenefitSettings, DeflatorRelease, UnitCost
 from bluelight.benefits.services import YearValues
 from bluelight.core.forms import GovukForm, VersionedForm, marking_choice
 from bluelight.core.years import label
@@ -48,6 +48,18 @@ class PercentField(forms.DecimalField):
 class BenefitSettingsForm(VersionedForm):
     target = forms.DecimalField(max_digits=16, decimal_places=2, min_value=1, label="Minimum benefits target, £")
     price_base_year = forms.TypedChoiceField(coerce=int, label="Price base year")
+    appraisal_year = forms.TypedChoiceField(
+        coerce=int, label="Appraisal year (year 0 of discounting)",
+        help_text="The year the appraisal is made in: present values are discounted to it. Often the year the "
+        "programme's business case was approved.",
+    )  # fmt: skip
+    before_year_0 = forms.ChoiceField(
+        choices=BenefitSettings.Before.choices, widget=forms.RadioSelect, label="Values in years before year 0"
+    )
+    target_basis = forms.ChoiceField(
+        choices=BenefitSettings.Basis.choices, widget=forms.RadioSelect, label="The benefits rating uses",
+        help_text="Every page shows all three totals and says which one the rating uses.",
+    )  # fmt: skip
     green_at = PercentField(label="Green at (% of target)", max_value=1000)
     amber_at = PercentField(label="Amber at (% of target)", max_value=1000)
 
@@ -63,6 +75,7 @@ class BenefitSettingsForm(VersionedForm):
         self.fields["price_base_year"].choices = _year_choices(
             programme.cycle_start_year - 10, programme.cycle_end_year
         )
+        self.fields["appraisal_year"].choices = _year_choices(programme.cycle_start_year - 10, programme.cycle_end_year)
         self.fields["deflators"].queryset = DeflatorRelease.objects.all()
         for grade in range(1, 7):
             self.fields[f"grade_{grade}"] = PercentField(label=f"Optimism bias for confidence grade {grade} (%)")
@@ -104,6 +117,13 @@ class BenefitForm(VersionedForm):
             )
         f["title"] = forms.CharField(max_length=300)
         f["kind"] = forms.ChoiceField(choices=Benefit.Kind.choices, widget=forms.RadioSelect, label="Type")
+        f["value_kind"] = forms.ChoiceField(
+            choices=[("", "Follows from the type"), *Benefit.ValueKind.choices], required=False,
+            label="Kind of value", help_text="As the GMCA model splits public value: fiscal, economic or social.",
+        )  # fmt: skip
+        f["transfer"] = forms.BooleanField(
+            required=False, label="A transfer, such as a one-off capital receipt (left out of economic value)"
+        )
         f["status"] = forms.ChoiceField(choices=Benefit.Status.choices)
         f["owner"] = forms.CharField(max_length=200, required=False)
         f["measure"] = forms.CharField(max_length=300, required=False)

@@ -80,6 +80,14 @@ class Method:
     def adjustments(self, benefit: Benefit) -> gmca.Adjustments:
         return gmca.Adjustments(benefit.deadweight, benefit.attribution, self.bias[benefit.confidence_grade])
 
+    def correction(self, benefit: Benefit) -> Decimal:
+        """The risk-adjusted total's factor: optimism bias by confidence grade on every stated amount (a
+        dis-benefit grows by it, as a cost would); a volume line has had it in its chain already."""
+        if benefit.method == Benefit.Method.VOLUME:
+            return Decimal(1)
+        bias = self.bias[benefit.confidence_grade]
+        return 1 + bias if benefit.kind == Benefit.Kind.DISBENEFIT else 1 - bias
+
     def values(self, benefit: Benefit) -> dict[int, tuple[Decimal, Decimal, Decimal]]:
         """{year: (low, central, high)} in price-base pounds; dis-benefits count against the total."""
         sign = -1 if benefit.kind == Benefit.Kind.DISBENEFIT else 1
@@ -113,7 +121,10 @@ def benefit_lines(programme: Programme, benefits=None, method: Method | None = N
                     "status": benefit.get_status_display(),
                     "grade": str(benefit.confidence_grade),
                     "health": "yes" if benefit.health else "no",
+                    "value_kind": Benefit.ValueKind(benefit.kind_of_value).label,
+                    "transfer": "yes" if benefit.transfer else "no",
                 },
+                correction=method.correction(benefit),
             )
         )
     return lines

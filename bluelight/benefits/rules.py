@@ -19,6 +19,21 @@ def settings(target: Decimal | None, green_at: Decimal | None, amber_at: Decimal
     return errors
 
 
+def appraisal_year(year: int | None, cycle_end: int | None) -> dict[str, str]:
+    """Year 0 of discounting: any year up to the end of the programme's cycle (None: the price base year)."""
+    if year is not None and cycle_end is not None and year > cycle_end:
+        return {"appraisal_year": f"The appraisal year cannot be after the programme's last year ({label(cycle_end)})."}
+    return {}
+
+
+def transfer_is_fiscal(transfer: bool, value_kind: str) -> dict[str, str]:
+    """A transfer (a capital receipt) is fiscal value to the body that receives it, never economic or social."""
+    if transfer and not value_kind.startswith("fiscal"):
+        return {"transfer": "A transfer such as a capital receipt is fiscal value: choose Fiscal: cashable or "
+                "Fiscal: non-cashable as its kind of value."}  # fmt: skip
+    return {}
+
+
 def optimism_bias(grade: int, bias: Decimal) -> dict[str, str]:
     if not Decimal(0) <= bias <= Decimal(1):
         return {f"grade_{grade}": "Enter an optimism bias between 0% and 100%."}

@@ -17,10 +17,13 @@ def benefit_settings(request, slug):
     require_admin(access)
     programme = access.programme
     current = BenefitSettings.objects.filter(programme=programme).first()
-    initial = {}
     if current:
-        initial = {f: getattr(current, f) for f in ("target", "price_base_year", "green_at", "amber_at", "deflators",
-                                                    "version")}  # fmt: skip
+        initial = {f: getattr(current, f) for f in ("target", "price_base_year", "appraisal_year", "before_year_0",
+                                                    "target_basis", "green_at", "amber_at", "deflators", "version")}
+        initial["appraisal_year"] = current.year_0
+    else:
+        initial = {"appraisal_year": programme.cycle_start_year, "before_year_0": BenefitSettings.Before.EXCLUDE,
+                   "target_basis": BenefitSettings.Basis.PROFILED}  # fmt: skip
     for grade in ConfidenceGrade.objects.filter(programme=programme):
         initial[f"grade_{grade.grade}"] = grade.optimism_bias
 
@@ -30,6 +33,8 @@ def benefit_settings(request, slug):
         saved = services.settings_set(
             actor=actor, programme=programme, target=data["target"], price_base_year=data["price_base_year"],
             green_at=data["green_at"], amber_at=data["amber_at"], grades={g: data[f"grade_{g}"] for g in range(1, 7)},
+            appraisal_year=data["appraisal_year"], before_year_0=data["before_year_0"],
+            target_basis=data["target_basis"],
             expected_version=data["version"] if current else None,
         )  # fmt: skip
         if saved.deflators != data["deflators"]:
@@ -64,7 +69,7 @@ def unit_costs(request, slug):
 
 
 BENEFIT_FIELDS = (
-    "workstream", "title", "kind", "status", "owner", "measure", "baseline", "confidence_grade", "method",
+    "workstream", "title", "kind", "value_kind", "transfer", "status", "owner", "measure", "baseline", "confidence_grade", "method",
     "unit_cost", "price_year", "deadweight", "attribution", "adjustments_justification", "evidence", "health",
     "illustrative", "marking",
 )  # fmt: skip

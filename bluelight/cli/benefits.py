@@ -31,14 +31,22 @@ def cmd_benefits_summary(args) -> int:
     if args.json:
         print(json.dumps(data, indent=2))
         return 0
-    print(f"{data['programme']}: benefits in {data['price_base']} prices")
-    print(f"  profiled {_pounds(data['profiled_total'])} against a target of {_pounds(data['target'])}: "
-          f"{data['ratio'] * 100:.1f}%, {data['rag']}")  # fmt: skip
+    print(f"{data['programme']}: benefits in {data['price_base']} prices, against a target of "
+          f"{_pounds(data['target'])}")  # fmt: skip
+    names = {"profiled": "As profiled", "expected": "Expected", "risk_adjusted": "Risk-adjusted"}
+    for name, found in data["totals"].items():
+        basis = "  (the rating's basis)" if name == data["target_basis"] else ""
+        print(f"  {names[name]:<14} {_pounds(found['total']):>14}  {found['ratio'] * 100:.1f}%  {found['rag']}{basis}")
+    before = data["years_before_appraisal_year"]
+    print(f"  present value {_pounds(data['present_value'])}: year 0 is {data['appraisal_year']}, the appraisal year; "
+          f"{_pounds(before['amount'])} in years before it {'compounded' if before['rule'] == 'compound' else 'left out'}")
     print(f"  realised to date (signed-off actuals): {_pounds(data['realised_to_date'])}")
-    for heading, key in (("By section", "by_section"), ("By organisation that gains", "by_organisation_gaining")):
+    for heading, key in (("By section", "by_section"), ("By organisation that gains", "by_organisation_gaining"),
+                         ("By kind of value", "by_kind_of_value")):  # fmt: skip
         print(f"  {heading}:")
         for name, amount in data[key].items():
             print(f"    {name:<48} {_pounds(amount):>14}")
+    print(f"  economic value (transfers of {_pounds(data['transfers'])} left out): {_pounds(data['economic_value'])}")
     return 0
 
 
@@ -46,22 +54,29 @@ def cmd_benefits_simulate(args) -> int:
     setup()
     from bluelight.benefits.lines import settings_of
     from bluelight.benefits.selectors import simulation
+    from bluelight.benefits.valuation import chances
 
     programme = _benefitsprogramme_named(args.programme)
     result = simulation(programme, draws=args.draws, seed=args.seed, distribution=args.distribution)
     target = float(settings_of(programme).target)
-    chance = result.probability_at_least(target)
+    chance = chances.state(result.reaching(target), result.draws, target=target, lowest=result.lowest,
+                           highest=result.highest)  # fmt: skip
     data = {
         "programme": programme.slug, "draws": result.draws, "seed": result.seed, "distribution": result.distribution,
         "p10": round(result.p10, 2), "p50": round(result.p50, 2), "p90": round(result.p90, 2),
-        "mean": round(result.mean, 2), "target": target, "probability_of_meeting_target": round(chance, 4),
+        "mean": round(result.mean, 2), "target": target, "draws_reaching_target": chance.reaching,
+        "probability_of_meeting_target": chance.share, "chance": chance.words, "chance_figure": chance.figure,
+        "lowest_possible": round(result.lowest, 2), "highest_possible": round(result.highest, 2),
     }  # fmt: skip
     if args.json:
         print(json.dumps(data, indent=2))
     else:
         print(f"{programme.slug}: {result.draws:,} draws ({result.distribution}, seed {result.seed})")
         print(f"  P10 {_pounds(result.p10)}, P50 {_pounds(result.p50)}, P90 {_pounds(result.p90)}")
-        print(f"  a {chance:.0%} chance of reaching the {_pounds(target)} target")
+        if chance.certain:
+            print(f"  a {chance.words} chance of reaching the {_pounds(target)} target ({chance.figure})")
+        else:
+            print(f"  a {chance.words} chance of reaching the {_pounds(target)} target ({chance.detail})")
     return 0
 
 

@@ -134,7 +134,8 @@ def _load_practice_library(actor: Actor, say) -> None:
 def _load_benefits(programme: Programme, orgs: dict[str, Organisation], actor: Actor) -> None:
     data = escp_benefits
     benefit_services.settings_set(
-        actor=actor, programme=programme, target=data.TARGET, price_base_year=data.PRICE_BASE_YEAR
+        actor=actor, programme=programme, target=data.TARGET, price_base_year=data.PRICE_BASE_YEAR,
+        appraisal_year=data.APPRAISAL_YEAR,
     )
     costs = {
         name: benefit_services.unit_cost_create(
@@ -151,7 +152,7 @@ def _load_benefits(programme: Programme, orgs: dict[str, Organisation], actor: A
     }
     workstreams = {w.key: w for w in programme.workstreams.all()}
     for spec in data.BENEFITS:
-        benefit_services.benefit_create(
+        benefit = benefit_services.benefit_create(
             actor=actor,
             workstream=workstreams[spec["workstream"]],
             key=spec["key"],
@@ -166,12 +167,17 @@ def _load_benefits(programme: Programme, orgs: dict[str, Organisation], actor: A
             attribution=spec.get("attribution", 1),
             adjustments_justification=spec.get("adjustments_justification", ""),
             measure=spec.get("measure", ""),
+            evidence=spec.get("evidence", ""),
+            transfer=spec.get("transfer", False),
             owner=workstreams[spec["workstream"]].business_lead,
-            illustrative=True,
+            illustrative=spec.get("illustrative", True),
             gains=[(orgs[code], share) for code, share in spec["gains"].items()],
             payers=[orgs[code] for code in spec["payers"]],
             years=[benefit_services.YearValues(*row) for row in spec["years"]],
         )
+        for year, amount, note in spec.get("actuals", ()):
+            actual = benefit_services.actual_record(actor=actor, benefit=benefit, year=year, amount=amount, note=note)
+            benefit_services.actual_sign_off(actor=actor, actual=actual)
 
 
 def ensure_demo_users(orgs: dict[str, Organisation], actor: Actor) -> None:

@@ -11,6 +11,7 @@ from decimal import Decimal as D
 
 TARGET = D("15400000")
 PRICE_BASE_YEAR = 2015  # 2015/16
+APPRAISAL_YEAR = 2017  # 2017/18: the programme's first year, when its business case was appraised
 
 HO_SOURCE = "Home Office, The economic and social costs of crime, second edition (2018), 2015/16 prices"
 UNIT_COSTS = [
@@ -42,6 +43,9 @@ BENEFITS = [
         "years": [(y, D("30965"), D("49752.50"), D("68540")) for y in range(2023, 2027)],
         "measure": "Police and fire demand avoided in Uttlesford and the Dengie", "status": "validated",
         "illustrative": False,
+        "evidence": "Annual collaboration report to the PFCC's Performance and Resources Scrutiny Board (2023): the "
+        "expansion 'can deliver cost-avoidance benefits of between £30,965 and £68,540 per annum for Essex Police "
+        "and ECFRS'. The central value (the mid-point) and the four years from 2023/24 are Bluelight's assumptions.",
     },
     {
         "workstream": "collapsed-behind-closed-doors", "key": "cbcd-police-time",
@@ -58,7 +62,10 @@ BENEFITS = [
         "workstream": "hoffmanns-way", "key": "hoffmanns-way-receipt",
         "title": "Capital receipt from Hoffmanns Way", "kind": "income", "grade": 1,
         "gains": {"PFCC": D("1")}, "payers": [], "years": [(2018, D("2700000"), D("3000000"), D("3100000"))],
-        "status": "realised",
+        "status": "realised", "transfer": True,
+        # Realised: the receipt is a signed-off actual, so it is no longer simulated across its range.
+        "actuals": [(2018, D("3000000"), "Illustrative: the receipt as profiled; the annual collaboration report names "
+                     "the Hoffmanns Way capital receipt but not its amount.")],
     },
     {
         "workstream": "joint-fleet-workshop", "key": "fleet-workshop-savings",

@@ -43,7 +43,8 @@ BENEFIT_SHEETS = [
         [
             *fields(Benefit, ("Benefit", "key")),
             Ref(("Workstream",), "workstream", "Workstreams", required=True),
-            *fields(Benefit, ("Title", "title"), ("Kind", "kind"), ("Owner", "owner"), ("Measure", "measure"),
+            *fields(Benefit, ("Title", "title"), ("Kind", "kind"), ("Kind of value", "value_kind"),
+                    ("Transfer", "transfer"), ("Owner", "owner"), ("Measure", "measure"),
                     ("Baseline", "baseline"), ("Status", "status"), ("Confidence grade", "confidence_grade"),
                     ("Method", "method")),
             Ref(("Unit cost",), "unit_cost", "Unit costs"),

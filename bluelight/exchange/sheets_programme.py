@@ -38,7 +38,8 @@ PROGRAMME_SHEETS = [
     SheetSpec(
         "Benefit settings", "set of benefit settings", BenefitSettings, (),
         fields(BenefitSettings, ("Target", "target"), ("Price base year", "price_base_year"),
-               ("Green at", "green_at"), ("Amber at", "amber_at")),
+               ("Appraisal year", "appraisal_year"), ("Before year 0", "before_year_0"),
+               ("Rating uses", "target_basis"), ("Green at", "green_at"), ("Amber at", "amber_at")),
         records=_scoped(BenefitSettings, "programme"), scope=_set_programme,
     ),
     SheetSpec(

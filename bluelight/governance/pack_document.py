@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bluelight.core.templatetags.bluelight import percentage, pounds
+from bluelight.core.templatetags.bluelight import pounds
 from bluelight.governance import risk as risk_engine
 from bluelight.governance.pack import BoardPack
 from bluelight.reports import raster
@@ -83,12 +83,12 @@ def pack_document(pack: BoardPack) -> Document:
                          + (f" ({w.stage_reason})" if w.stage_reason else "") for w in pack.stage_changes]))  # fmt: skip
     doc.add(Heading("3. Benefits against target", 2))
     if pack.benefits:
-        status = pack.benefits.status
+        b = pack.benefits
+        parts = b.document_parts(scale)
         doc.add(Paragraph(
-            f"Profiled benefits are {pounds(status.profiled)} against a target of {pounds(status.target)} "
-            f"({pack.benefits.price_base} prices): {percentage(status.ratio)} of the target, so the benefits rating "
-            f"is {scale.label(status.rag)}. Signed-off actuals to date: {pounds(pack.benefits.realised)}."
-        ))  # fmt: skip
+            f"Profiled benefits are {pounds(b.profiled)} against a target of {pounds(b.settings.target)} "
+            f"({b.price_base} prices). {parts['rating']} Signed-off actuals to date: {pounds(b.realised)}."
+        ), parts["totals"])  # fmt: skip
     else:
         doc.add(Paragraph("The programme has no benefits target set."))
     since = f"the last meeting on {pack.previous.held_on:%-d %B %Y}" if pack.previous else "they were first recorded"

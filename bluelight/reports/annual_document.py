@@ -53,31 +53,40 @@ def _ratings_chart(report: AnnualReport) -> list:
 
 def _benefits(report: AnnualReport, number: int) -> list:
     b = report.benefits
-    status = b.status
+    parts = b.document_parts(report.programme.scale)
     grades = ", ".join(f"{g.grade}: {percentage(g.optimism_bias, 0)}" for g in report.programme.confidence_grades.all())
     return [
         Heading(f"{number}.0 Benefits", 2),
         Paragraph(
-            f"The programme has profiled {pounds(status.profiled)} of benefits over its cycle against a minimum "
-            f"target of {pounds(status.target)}: {percentage(status.ratio)} of the target, so its benefits rating is "
-            f"{report.programme.scale.label(status.rag)}. Of the profile, {pounds(b.realised)} is signed-off actuals "
-            f"(realised to date) and {pounds(b.forecast)} is still forecast."
+            f"The programme has profiled {pounds(b.profiled)} of benefits over its cycle against a minimum "
+            f"target of {pounds(b.settings.target)}. {parts['rating']} Of the profile, {pounds(b.realised)} is "
+            f"signed-off actuals (realised to date) and {pounds(b.forecast)} is still forecast."
         ),
+        parts["totals"],
         Table("Profiled benefits by section", ["Section", "Profiled"],
               [[name, pounds(amount)] for name, amount in b.as_dict()["by_section"].items()], numeric=(1,)),
+        parts["kinds"],
         Heading("Method", 3),
         Bullets([
             f"All values are in {b.price_base} prices; values priced in other years are restated by "
             f"{b.deflators}.",
-            f"Present value of the central profile, discounted to {b.price_base} at the HM Treasury Green Book rate "
-            f"of 3.5% a year (1.5% for health benefits): {pounds(b.present_value)}.",
+            parts["present_value"],
             "Volume-based benefits follow the GMCA cost-benefit chain: volume × unit cost × (1 − deadweight) × "
             f"attribution × (1 − optimism bias for the confidence grade). Optimism bias by grade: {grades}.",
+            RISK_ADJUSTED,
+            EXPECTED,
             f"Benefits RAG: Green at {percentage(b.settings.green_at, 0)} of the target or more, Amber at "
             f"{percentage(b.settings.amber_at, 0)} or more, otherwise Red.",
             *(f"Unit costs: {source}." for source in b.unit_cost_sources()),
         ]),
     ]  # fmt: skip
+
+
+RISK_ADJUSTED = ("Risk-adjusted total: every stated amount corrected by its confidence grade's optimism bias (a "
+                 "dis-benefit grows by it); volume-based benefits carry the correction in their chain, once only. "
+                 "Signed-off actuals are not corrected.")  # fmt: skip
+EXPECTED = ("Expected total: the mean of each year's low, central and high, the mean of the triangular range the "
+            "simulation draws from.")  # fmt: skip
 
 
 def annual_document(report: AnnualReport) -> Document:

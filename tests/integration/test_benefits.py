@@ -117,7 +117,7 @@ def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp):
     services.actual_sign_off(actor=Actor(office), actual=actual)
     result = selectors.summary(escp)
     assert result.profiled == D("14236000")  # 14,266,000 - 150,000 + 120,000
-    assert result.realised == D("120000")
+    assert result.realised == D("3120000")  # the demo's Hoffmanns Way receipt, £3,000,000, and this £120,000
     line = next(line for line in result.lines if line.key == "cbcd-police-time")
     assert line.is_actual(2017) and not line.is_actual(2018)
     with pytest.raises(ValidationError, match="signed off and cannot be changed"):
@@ -150,9 +150,9 @@ def test_annual_report_has_a_benefits_section_with_its_method(escp, tmp_path):
     assert text_of(html, "benefits-heading") == "6.0 Benefits"
     summary = text_of(html, "benefits-summary")
     assert "profiled £14,266,000 of benefits over its cycle against a minimum target of £15,400,000" in summary
-    assert "92.6% of the target, so its benefits rating is Amber" in summary
+    assert "uses the as profiled total, £14,266,000: 92.6% of the target, so the benefits rating is Amber" in summary
     assert "Amber</strong>. Of the profile" in html
-    assert "£0 is signed-off actuals (realised to date) and £14,266,000 is still forecast" in summary
+    assert "£3,000,000 is signed-off actuals (realised to date) and £11,266,000 is still forecast" in summary
     method = text_of(html, "benefits-method")
     assert "All values are in 2015/16 prices" in method
     assert "Green Book rate of 3.5%" in method
@@ -165,14 +165,14 @@ def test_annual_report_has_a_benefits_section_with_its_method(escp, tmp_path):
 
 
 def test_present_value_of_a_hand_worked_benefit(escp):
-    # Hoffmanns Way: £3,000,000 in 2018/19, three years after the 2015/16 base:
-    # 1.035^3 = 1.035 x 1.035 x 1.035 = 1.108717875; 3,000,000 / 1.108717875 = 2,705,828.12
+    # Hoffmanns Way: £3,000,000 in 2018/19, one year after the demo's 2017/18 appraisal year (year 0):
+    # 3,000,000 / 1.035 = 2,898,550.72
     from bluelight.benefits.lines import settings_of
     from bluelight.benefits.selectors import Summary
 
     benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
     one = Summary(escp, settings_of(escp), lines.benefit_lines(escp, [benefit]), [benefit])
-    assert round(one.present_value, 2) == D("2705828.12")
+    assert round(one.present_value, 2) == D("2898550.72")
 
 
 def test_npv_and_bcr_against_a_recorded_cost(small_programme, office, client, capsys):

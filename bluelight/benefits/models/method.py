@@ -48,13 +48,31 @@ class DeflatorReleaseYear(models.Model):
 
 
 class BenefitSettings(models.Model):
-    """A programme's benefits target, price base and RAG thresholds."""
+    """A programme's benefits target, price base, appraisal year and RAG thresholds."""
+
+    class Before(models.TextChoices):
+        EXCLUDE = "exclude", "Left out of the present value (sunk, or already banked)"
+        COMPOUND = "compound", "Brought forward to year 0 at the discount rate"
+
+    class Basis(models.TextChoices):
+        PROFILED = "profiled", "As profiled (the central values)"
+        EXPECTED = "expected", "Expected (the mean of each range)"
+        RISK_ADJUSTED = "risk_adjusted", "Risk-adjusted (corrected for optimism bias)"
 
     programme = models.OneToOneField(Programme, on_delete=models.CASCADE, related_name="benefit_settings")
     target = models.DecimalField(
         **MONEY, help_text="The minimum benefits the programme must deliver over its cycle, £."
     )
     price_base_year = models.PositiveIntegerField(help_text="Financial year (start) whose prices all values are in.")
+    appraisal_year = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text="Year 0 of discounting: the financial year (start) the appraisal is made in. None: the price base year.",
+    )  # fmt: skip
+    before_year_0 = models.CharField(max_length=10, choices=Before.choices, default=Before.EXCLUDE)
+    target_basis = models.CharField(
+        max_length=15, choices=Basis.choices, default=Basis.PROFILED,
+        help_text="The total the benefits rating compares with the target.",
+    )  # fmt: skip
     green_at = models.DecimalField(max_digits=5, decimal_places=3, default=Decimal("1.000"))
     amber_at = models.DecimalField(max_digits=5, decimal_places=3, default=Decimal("0.900"))
     deflators = models.ForeignKey(
@@ -65,6 +83,10 @@ class BenefitSettings(models.Model):
 
     def __str__(self):
         return f"Benefit settings for {self.programme}"
+
+    @property
+    def year_0(self) -> int:
+        return self.price_base_year if self.appraisal_year is None else self.appraisal_year
 
 
 class ConfidenceGrade(models.Model):

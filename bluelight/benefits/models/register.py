@@ -22,6 +22,14 @@ class Benefit(models.Model):
         SOCIAL = "social", "Wider social or economic value"
         DISBENEFIT = "disbenefit", "Dis-benefit"
 
+    class ValueKind(models.TextChoices):
+        """The GMCA cost-benefit model's split of public value."""
+
+        FISCAL_CASHABLE = "fiscal_cashable", "Fiscal: cashable"
+        FISCAL_NON_CASHABLE = "fiscal_non_cashable", "Fiscal: non-cashable"
+        ECONOMIC = "economic", "Economic"
+        SOCIAL = "social", "Social"
+
     class Status(models.TextChoices):
         IDENTIFIED = "identified", "Identified"
         PROFILED = "profiled", "Profiled"
@@ -37,6 +45,15 @@ class Benefit(models.Model):
     key = models.SlugField(max_length=80, help_text="Stable short name, unique in the programme.")
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    value_kind = models.CharField(
+        max_length=20, choices=ValueKind.choices, blank=True,
+        help_text="Fiscal (cashable or not), economic or social. Blank: follows from the type.",
+    )  # fmt: skip
+    transfer = models.BooleanField(
+        default=False,
+        help_text="A transfer, such as a one-off capital receipt: fiscal value to the body that receives it but "
+        "none to the economy as a whole (the buyer pays what the seller gets), so left out of economic value.",
+    )  # fmt: skip
     owner = models.CharField(max_length=200, blank=True)
     measure = models.CharField(max_length=300, blank=True)
     baseline = models.CharField(max_length=300, blank=True)
@@ -66,6 +83,22 @@ class Benefit(models.Model):
     @property
     def programme(self):
         return self.workstream.programme
+
+    @property
+    def kind_of_value(self) -> str:
+        """The value kind entered, or the one its type implies."""
+        return self.value_kind or VALUE_KIND_OF_TYPE[self.kind]
+
+
+# The kind of value each type of benefit is unless the register says otherwise.
+VALUE_KIND_OF_TYPE = {
+    Benefit.Kind.CASHABLE: Benefit.ValueKind.FISCAL_CASHABLE,
+    Benefit.Kind.NON_CASHABLE: Benefit.ValueKind.FISCAL_NON_CASHABLE,
+    Benefit.Kind.COST_AVOIDANCE: Benefit.ValueKind.FISCAL_NON_CASHABLE,
+    Benefit.Kind.INCOME: Benefit.ValueKind.FISCAL_CASHABLE,
+    Benefit.Kind.SOCIAL: Benefit.ValueKind.SOCIAL,
+    Benefit.Kind.DISBENEFIT: Benefit.ValueKind.SOCIAL,
+}
 
 
 class BenefitGain(models.Model):

@@ -9,11 +9,12 @@ from decimal import Decimal
 from bluelight.benefits import rules
 from bluelight.programmes.models import Programme
 
-SETTINGS_FIELDS = ["target", "price_base_year", "green_at", "amber_at"]
+SETTINGS_FIELDS = ["target", "price_base_year", "appraisal_year", "before_year_0", "target_basis", "green_at",
+                   "amber_at"]  # fmt: skip
 
 
 BENEFIT_FIELDS = [
-    "title", "kind", "owner", "measure", "baseline", "status", "confidence_grade", "method", "unit_cost",
+    "title", "kind", "value_kind", "transfer", "owner", "measure", "baseline", "status", "confidence_grade", "method", "unit_cost",
     "price_year", "deadweight", "attribution", "adjustments_justification", "evidence", "health", "illustrative",
     "marking",
 ]  # fmt: skip

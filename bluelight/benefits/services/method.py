@@ -33,21 +33,28 @@ def settings_set(
     *, actor: Actor, programme: Programme, target: Decimal, price_base_year: int,
     green_at: Decimal = Decimal("1.000"), amber_at: Decimal = Decimal("0.900"),
     grades: dict[int, Decimal] | None = None, expected_version: int | None = None,
+    appraisal_year: int | None = None, before_year_0: str = BenefitSettings.Before.EXCLUDE,
+    target_basis: str = BenefitSettings.Basis.PROFILED,
 ) -> BenefitSettings:  # fmt: skip
-    """The programme's target, price base, thresholds and optimism biases. `expected_version` is the version
-    the settings page showed (None: whatever is stored now, for the command line and the demo)."""
+    """The programme's target, price base, appraisal year, thresholds and optimism biases, and which total
+    its rating uses. `expected_version` is the version the settings page showed (None: whatever is stored
+    now, for the command line and the demo)."""
     office_only(actor, programme)
     errors = rules.settings(target, green_at, amber_at)
+    errors.update(rules.appraisal_year(appraisal_year, programme.cycle_end_year))
     for grade, bias in (grades or {}).items():  # everything is checked before anything is written
         errors.update(rules.optimism_bias(grade, bias))
     refuse(errors)
-    values = {"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at}
+    values = {"target": target, "price_base_year": price_base_year, "green_at": green_at, "amber_at": amber_at,
+              "appraisal_year": appraisal_year, "before_year_0": before_year_0, "target_basis": target_basis}
     found = BenefitSettings.objects.select_for_update().filter(programme=programme).first()
     if found is None:
-        found = BenefitSettings.objects.create(programme=programme, **values)
+        found = BenefitSettings(programme=programme, **values)
+        validate(found)
+        found.save()
         history.record(found, HistoryEntry.Action.CREATED, actor, history.diff({}, history.snapshot(found, SETTINGS_FIELDS)))
     else:
-        history.update(found, actor, expected_version, values, SETTINGS_FIELDS)
+        history.update(found, actor, expected_version, values, SETTINGS_FIELDS, check=validate)
     for grade, bias in DEFAULT_OPTIMISM_BIAS.items():
         ConfidenceGrade.objects.get_or_create(programme=programme, grade=grade, defaults={"optimism_bias": bias})
     held = dict(ConfidenceGrade.objects.filter(programme=programme).values_list("grade", "optimism_bias"))

@@ -30,6 +30,7 @@ def _check_benefit(benefit: Benefit, gains, years: list[YearValues]) -> None:
     if gains is not None:
         errors.update(rules.shares([share for _, share in gains], [org.pk for org, _ in gains]))
     errors.update(rules.volume_needs_unit_cost(benefit.method == Benefit.Method.VOLUME, benefit.unit_cost_id is not None))
+    errors.update(rules.transfer_is_fiscal(benefit.transfer, benefit.kind_of_value))
     if benefit.unit_cost_id and benefit.unit_cost.programme_id != programme.pk:
         errors["unit_cost"] = "Choose a unit cost from this programme's library."
     noun = "volume" if benefit.method == Benefit.Method.VOLUME else "amount"

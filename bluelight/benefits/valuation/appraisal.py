@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bluelight.benefits.valuation.discounting import discount_factor, present_value
+from bluelight.benefits.valuation.discounting import EXCLUDE, factor
 
 
 @dataclass(frozen=True)
@@ -17,17 +17,21 @@ class Appraisal:
     bcr: Decimal | None  # None when there are no costs
     payback_year: (
         int | None
-    )  # first year (from base), once money is spent, when discounted benefits to date cover costs to date
+    )  # first year (from year 0), once money is spent, when discounted benefits to date cover costs to date
 
 
-def appraise(benefits: Mapping[int, Decimal], costs: Mapping[int, Decimal], schedule: str = "standard") -> Appraisal:
-    pv_b = present_value(benefits, schedule)
-    pv_c = present_value(costs, schedule)
+def appraise(
+    benefits: Mapping[int, Decimal], costs: Mapping[int, Decimal], schedule: str = "standard", before: str = EXCLUDE
+) -> Appraisal:
+    """Flows by year counted from year 0; years before it are excluded or compounded (`before`)."""
+    years = sorted(y for y in set(benefits) | set(costs) if y >= 0 or before != EXCLUDE)
+    pv_b = sum((benefits.get(y, Decimal(0)) * factor(y, schedule, before) for y in years), Decimal(0))
+    pv_c = sum((costs.get(y, Decimal(0)) * factor(y, schedule, before) for y in years), Decimal(0))
     running, spent, payback = Decimal(0), False, None
-    for year in sorted(set(benefits) | set(costs)):
+    for year in years:
         cost = costs.get(year, Decimal(0))
         spent = spent or cost > 0
-        running += (benefits.get(year, Decimal(0)) - cost) * discount_factor(year, schedule)
+        running += (benefits.get(year, Decimal(0)) - cost) * factor(year, schedule, before)
         if spent and running >= 0:
             payback = year
             break

@@ -30,9 +30,15 @@ class SimulationResult:
     p90: float
     mean: float
     totals: np.ndarray
+    lowest: float = 0.0  # the total with every benefit at its low: no draw can fall below it
+    highest: float = 0.0  # the total with every benefit at its high: no draw can rise above it
 
     def probability_at_least(self, target: float) -> float:
         return float(np.mean(self.totals >= target))
+
+    def reaching(self, target: float) -> int:
+        """How many draws reach the target."""
+        return int(np.count_nonzero(self.totals >= target))
 
 
 def _columns(low: np.ndarray, central: np.ndarray, high: np.ndarray):
@@ -97,4 +103,5 @@ def simulate(low, central, high, *, draws: int, seed: int, distribution: str = "
             u = u[:, benefit]
         totals[start:stop] = quantile(u, a, c, b).sum(axis=1)
     p10, p50, p90 = np.percentile(totals, [10, 50, 90])
-    return SimulationResult(draws, seed, distribution, float(p10), float(p50), float(p90), float(totals.mean()), totals)
+    return SimulationResult(draws, seed, distribution, float(p10), float(p50), float(p90), float(totals.mean()), totals,
+                            float(a.sum()), float(b.sum()))  # fmt: skip
