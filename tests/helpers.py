@@ -82,3 +82,8 @@ def error_summary(html: str) -> str:
     reader.handle_data = parts.append
     reader.feed("<div " + chunk)
     return " ".join("".join(parts).split())
+
+
+# What the benefits settings page posts besides the target and thresholds: year 0 of discounting, the rule
+# for years before it, and the total the rating uses.
+YEAR_0 = {"appraisal_year": "2017", "before_year_0": "exclude", "target_basis": "profiled"}

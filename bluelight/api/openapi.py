@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from bluelight.api import actions, benefits, meetings, risks, views
+from bluelight.api import actions, benefit_summary, benefits, meetings, risks, views
 from bluelight.api.fields import Integer, item_schema
 from bluelight.api.schemas import ERROR, listing
 
@@ -87,7 +87,7 @@ OPERATIONS = [
               body=benefits.BENEFIT_FIELDS, status=201),
     Operation(f"{P}/benefits/{{key}}/", "get", "One benefit", benefits.BENEFIT, "benefits"),
     Operation(f"{P}/benefit-summary/", "get", "The three totals against the target, the present value and the "
-              "totals by kind of value", benefits.SUMMARY, "benefits"),
+              "totals by kind of value", benefit_summary.SUMMARY, "benefits"),
     Operation(f"{P}/benefits/{{key}}/", "patch", "Change a benefit or replace its profile", benefits.BENEFIT,
               "benefits", body=benefits.BENEFIT_CHANGES, partial=True),
     Operation(f"{P}/risks/", "get", "The risk register", listing(risks.RISK), "risks", listing="risks"),

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from bluelight.api import actions, benefits, meetings, openapi, risks, views
+from bluelight.api import actions, benefit_summary, benefits, meetings, openapi, risks, views
 from bluelight.api.base import endpoint, error_response
 
 P = "programmes/<slug:slug>/"
@@ -26,7 +26,7 @@ urlpatterns = [
     path(W + "ratings/", views.workstream_ratings, name="api-workstream-ratings"),
     path(W + "ratings/<path:label>/", views.rating, name="api-rating"),
     path(P + "benefits/", benefits.benefits, name="api-benefits"),
-    path(P + "benefit-summary/", benefits.benefit_summary, name="api-benefit-summary"),
+    path(P + "benefit-summary/", benefit_summary.benefit_summary, name="api-benefit-summary"),
     path(P + "benefits/<slug:key>/", benefits.benefit, name="api-benefit"),
     path(P + "risks/", risks.risks, name="api-risks"),
     path(P + "risks/<int:number>/", risks.risk, name="api-risk"),

@@ -38,3 +38,10 @@ def present_value_words(summary) -> str:
     return (f"Present value of the central profile at the HM Treasury Green Book rate of 3.5% a year (1.5% for "
             f"health benefits), with year 0 in {summary.year_0}, the appraisal year{unset}: "
             f"{pounds(pv.present_value)}. Values in years before it ({pounds(pv.earlier)}) are {earlier}.")  # fmt: skip
+
+
+RISK_ADJUSTED = ("Risk-adjusted total: every stated amount corrected by its confidence grade's optimism bias (a "
+                 "dis-benefit grows by it); volume-based benefits carry the correction in their chain, once only. "
+                 "Signed-off actuals are not corrected.")  # fmt: skip
+EXPECTED = ("Expected total: the mean of each year's low, central and high, the mean of the triangular range the "
+            "simulation draws from.")  # fmt: skip

@@ -61,7 +61,7 @@ class RiskForm(VersionedForm):
 
 
 KIND_FIELDS = {
-    Document.Kind.BUSINESS_CASE: ["case_stage", *Document.FIVE_CASES],
+    Document.Kind.BUSINESS_CASE: ["case_stage", "appraisal_year", *Document.FIVE_CASES],
     Document.Kind.CLOSURE_REPORT: ["outcome", "benefits_delivered", "lessons_learned"],
     Document.Kind.AGREEMENT: ["agreement_type", "parties", "signed_on", "review_on"],
     Document.Kind.BENEFIT_REVIEW: [],
@@ -75,6 +75,11 @@ class DocumentForm(VersionedForm):
     author = forms.CharField(max_length=200, required=False)
     summary = text_field()
     case_stage = forms.ChoiceField(choices=Document.CaseStage.choices, widget=forms.RadioSelect, label="Stage")
+    appraisal_year = forms.IntegerField(
+        min_value=1990, max_value=2100, required=False, label="Appraisal year (year 0 of discounting)",
+        help_text="The start of the financial year the case is appraised in, e.g. 2023 for 2023/24. Leave blank for "
+        "the programme's appraisal year.",
+    )  # fmt: skip
     strategic_case = text_field(label="Strategic case", help_text="The case for change.")
     economic_case = text_field(label="Economic case", help_text="Value for money: the options appraised.")
     commercial_case = text_field(label="Commercial case", help_text="How it will be procured or provided.")

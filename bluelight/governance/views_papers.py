@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from bluelight.benefits.selectors import case_appraisal
 from bluelight.core import history
 from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
@@ -93,6 +94,8 @@ def paper_detail(request, slug, paper_id):
         "decisions": paper.decisions.select_related("meeting__board"), "timeline": history.history_of(paper)[:50],
         "can_edit": rights.can_change(request.user, access, paper.workstream),
         "cases": [(paper._meta.get_field(f).verbose_name.capitalize(), getattr(paper, f)) for f in Document.FIVE_CASES],
+        "appraisal": case_appraisal(paper.workstream, paper.appraisal_year, access.scope)
+        if paper.kind == Document.Kind.BUSINESS_CASE and paper.workstream else None,
     })  # fmt: skip
 
 

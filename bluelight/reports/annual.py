@@ -46,7 +46,7 @@ class AnnualReport:
 
     @property
     def benefits(self):
-        """The benefits section (bluelight.benefits.selectors.Summary), when the programme has a target."""
+        """The benefits section (bluelight.benefits.summary.Summary), when the programme has a target."""
         return self.sections.get("benefits")
 
     @property

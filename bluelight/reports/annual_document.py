@@ -73,20 +73,12 @@ def _benefits(report: AnnualReport, number: int) -> list:
             parts["present_value"],
             "Volume-based benefits follow the GMCA cost-benefit chain: volume × unit cost × (1 − deadweight) × "
             f"attribution × (1 − optimism bias for the confidence grade). Optimism bias by grade: {grades}.",
-            RISK_ADJUSTED,
-            EXPECTED,
+            *parts["method"],
             f"Benefits RAG: Green at {percentage(b.settings.green_at, 0)} of the target or more, Amber at "
             f"{percentage(b.settings.amber_at, 0)} or more, otherwise Red.",
             *(f"Unit costs: {source}." for source in b.unit_cost_sources()),
         ]),
     ]  # fmt: skip
-
-
-RISK_ADJUSTED = ("Risk-adjusted total: every stated amount corrected by its confidence grade's optimism bias (a "
-                 "dis-benefit grows by it); volume-based benefits carry the correction in their chain, once only. "
-                 "Signed-off actuals are not corrected.")  # fmt: skip
-EXPECTED = ("Expected total: the mean of each year's low, central and high, the mean of the triangular range the "
-            "simulation draws from.")  # fmt: skip
 
 
 def annual_document(report: AnnualReport) -> Document:

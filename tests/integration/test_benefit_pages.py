@@ -6,7 +6,7 @@ import pytest
 
 from bluelight.benefits.models import BenefitActual
 from bluelight.demo import DEMO_PASSWORD
-from tests.helpers import error_summary, table_rows, text_of
+from tests.helpers import YEAR_0, error_summary, table_rows, text_of
 
 
 @pytest.fixture
@@ -18,10 +18,12 @@ def office_client(client, demo):
 def test_dashboard_shows_profile_against_target_and_chance_in_words(office_client):
     page = office_client.get("/programmes/essex-escp/benefits/").content.decode()
     summary = text_of(page, "benefits-summary")
-    assert "Profiled over the cycle £14,266,000" in summary
-    assert "Minimum target £15,400,000" in summary
-    assert "92.6% Amber" in summary
-    assert "chance of reaching the £15,400,000 target" in text_of(page, "simulation-words")
+    assert "Benefits rating As profiled: £14,266,000, 92.6% of the £15,400,000 target Amber" in summary
+    totals = table_rows(page, "three-totals")
+    assert [row[0] for row in totals[1:]] == ["As profiled (the rating's basis)", "Expected", "Risk-adjusted"]
+    assert totals[3][2:] == ["£12,198,840", "79.2%", "Red"]  # worked by hand in test_benefit_totals.py
+    # The highs reach the target, so the chance is small, never a false 0%.
+    assert "A less than 1% chance of reaching the £15,400,000 target" in text_of(page, "simulation-words")
     rows = table_rows(page, "profile-table")
     # 2026/27 in year: tri-service 49,752.50 + CBCD 150,000 + education 120,000 + fleet 500,000 + Dovercourt
     # 150,000 + procurement 200,000 + arson 50,520 + RJ 60,000 + facilities 151,179 = 1,431,451.50.
@@ -62,12 +64,12 @@ def test_annual_review_actual_entered_then_signed_off_changes_the_total(office_c
         office_client.post("/programmes/essex-escp/benefits/cbcd-police-time/actuals/2017/sign-off/", {"version": "1"}).status_code == 302
     )
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
-    assert "Profiled over the cycle £14,236,000" in summary  # 14,266,000 - 150,000 + 120,000
-    assert "Realised to date £120,000" in summary
+    assert "As profiled: £14,236,000" in summary  # 14,266,000 - 150,000 + 120,000
+    assert "Realised to date £3,120,000" in summary  # and the demo's £3,000,000 Hoffmanns Way receipt
     page = office_client.get("/programmes/essex-escp/benefits/cbcd-police-time/").content.decode()
     first = table_rows(page, "benefit-profile")[1]
     assert first[0] == "2017/18" and first[-1] == "£120,000 Actual"
-    assert BenefitActual.objects.get().amount == D("120000")
+    assert BenefitActual.objects.get(benefit__key="cbcd-police-time").amount == D("120000")
 
 
 def test_an_organisation_editor_cannot_enter_actuals(client, demo):
@@ -79,7 +81,7 @@ def test_an_organisation_editor_cannot_enter_actuals(client, demo):
         ).status_code
         == 403
     )
-    assert not BenefitActual.objects.exists()
+    assert not BenefitActual.objects.filter(benefit__key="cbcd-police-time").exists()
 
 
 def test_a_programme_without_a_target_says_so(office_client):
@@ -124,7 +126,7 @@ def test_adding_a_benefit_refuses_bad_shares_then_moves_the_total(office_client)
         (2024, D("80000"), D("100000"), D("130000")), (2025, D("100000"), D("100000"), D("100000")),
     ]  # fmt: skip
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
-    assert "Profiled over the cycle £14,466,000" in summary  # 14,266,000 + 2 x 100,000
+    assert "As profiled: £14,466,000" in summary  # 14,266,000 + 2 x 100,000
 
 
 def test_editing_a_benefit_is_version_checked(office_client):
@@ -162,11 +164,11 @@ def test_unit_cost_needs_its_source(office_client):
 
 def test_setting_a_target_and_thresholds(office_client):
     # Lower Green to 90%: ESCP's 92.6% becomes Green.
-    form = {"target": "15400000", "price_base_year": "2015", "green_at": "90", "amber_at": "80",
+    form = {"target": "15400000", "price_base_year": "2015", **YEAR_0, "green_at": "90", "amber_at": "80",
             **{f"grade_{g}": str(v) for g, v in zip(range(1, 7), (0, 10, 20, 30, 40, 60), strict=True)}}  # fmt: skip
     assert office_client.post("/programmes/essex-escp/benefits/settings/", form).status_code == 302
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
-    assert "92.6% Green" in summary
+    assert "92.6% of the £15,400,000 target Green" in summary
     bad = office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "amber_at": "95"})
     assert "The Amber threshold must not be above the Green threshold." in error_summary(bad.content.decode())
 
@@ -185,7 +187,8 @@ def test_the_chance_of_reaching_the_target_follows_the_register_not_a_kept_answe
         row.save()
     after = words()
     assert after != before
-    assert "A 100% chance of reaching the £15,400,000 target" in after
+    # Every low now reaches the target: the ranges make it certain, and the page says so and why.
+    assert "100%: even with every benefit at its low the total reaches it" in after
 
 
 def test_settings_saved_from_a_page_opened_before_someone_else_saved_are_refused(office_client):
@@ -193,7 +196,7 @@ def test_settings_saved_from_a_page_opened_before_someone_else_saved_are_refused
     from bluelight.core.history import history_of
 
     opened = office_client.get("/programmes/essex-escp/benefits/settings/").context["form"]["version"].value()
-    form = {"target": "15400000", "price_base_year": "2015", "green_at": "100", "amber_at": "90", "version": opened,
+    form = {"target": "15400000", "price_base_year": "2015", **YEAR_0, "green_at": "100", "amber_at": "90", "version": opened,
             **{f"grade_{g}": str(v) for g, v in zip(range(1, 7), (0, 10, 20, 30, 40, 60), strict=True)}}  # fmt: skip
     assert office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "target": "16000000"}).status_code == 302
     late = office_client.post("/programmes/essex-escp/benefits/settings/", {**form, "target": "9000000"})

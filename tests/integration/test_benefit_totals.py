@@ -196,3 +196,20 @@ def test_the_board_pack_and_annual_report_show_the_three_totals(escp, tmp_path, 
     assert main(["pack", "--meeting", str(meeting), "--format", "html", "--out", str(html)]) == 0
     assert "Expected (mean of each" not in html.read_text()  # the words are the table's, not a code
     assert "£12,198,840" in text_of(html.read_text(), "three-totals")
+
+
+def test_a_business_case_is_appraised_from_its_own_year_0(escp, client):
+    from bluelight.governance import services as governance
+
+    fleet = escp.workstreams.get(key="joint-fleet-workshop")
+    case = governance.document_create(actor=Actor.system(), programme=escp, kind="business_case", workstream=fleet,
+                                      title="Fleet workshop: full business case", appraisal_year=2021)  # fmt: skip
+    client.force_login(User.objects.get(username="programme.office"))
+    words = text_of(client.get(f"/programmes/essex-escp/papers/{case.id}/").content.decode(),
+                    "case-appraisal")  # fmt: skip
+    # £500,000 a year from 2021/22, the case's year 0, to 2026/27: 500,000 x (1 + 1/1.035 + ... + 1/1.035^5)
+    pv = _pounds(sum(D("500000") / D("1.035") ** t for t in range(6)))
+    assert pv == D("2757526.19")
+    assert "Present value £2,757,526.19 with year 0 in 2021/22, this case's appraisal year" in words
+    # Expected 500,000 x 2.8 / 3 x 6 = 2,800,000; risk-adjusted (grade 3, 20%) 3,000,000 x 0.8 = 2,400,000.
+    assert "As profiled £3,000,000, expected £2,800,000, risk-adjusted £2,400,000 (2015/16 prices)" in words

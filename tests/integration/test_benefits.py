@@ -168,7 +168,7 @@ def test_present_value_of_a_hand_worked_benefit(escp):
     # Hoffmanns Way: £3,000,000 in 2018/19, one year after the demo's 2017/18 appraisal year (year 0):
     # 3,000,000 / 1.035 = 2,898,550.72
     from bluelight.benefits.lines import settings_of
-    from bluelight.benefits.selectors import Summary
+    from bluelight.benefits.summary import Summary
 
     benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
     one = Summary(escp, settings_of(escp), lines.benefit_lines(escp, [benefit]), [benefit])

@@ -19,7 +19,7 @@ from bluelight.core.history import history_of
 from bluelight.core.models import Organisation
 from bluelight.demo import DEMO_PASSWORD
 from bluelight.programmes.models import Programme
-from tests.helpers import error_summary, table_rows, text_of
+from tests.helpers import YEAR_0, error_summary, table_rows, text_of
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "deflators"
 NAME, RELEASE = "Test series in HMT layout", "March 2026 (test release)"
@@ -114,7 +114,7 @@ def test_the_office_chooses_the_series_on_the_settings_page(escp, client):
     url = "/programmes/essex-escp/benefits/settings/"
     form = client.get(url).content.decode()
     assert f"{NAME}, {RELEASE}" in form and "The programme&#x27;s own series" in form
-    data = {"target": "15400000", "price_base_year": "2015", "green_at": "100", "amber_at": "90",
+    data = {"target": "15400000", "price_base_year": "2015", **YEAR_0, "green_at": "100", "amber_at": "90",
             "deflators": str(release.pk), **{f"grade_{g}": str(g * 10 - 10) for g in range(1, 7)}}  # fmt: skip
     data["grade_6"] = "60"
     answer = client.post(url, data)

@@ -34,6 +34,7 @@ from bluelight.programmes import rules as programme_rules
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status import rules as status_rules
 from bluelight.status.models import ReportingPeriod
+from tests.helpers import YEAR_0
 
 SLUG = "essex-escp"
 
@@ -116,7 +117,7 @@ def _page(world, rule):
                          {"outcome": "approved_with_conditions", "summary": "Yes", "conditions": ""})  # fmt: skip
     if rule == "the Amber threshold is not above Green":
         return page.post(f"/programmes/{SLUG}/benefits/settings/", {
-            "target": "15400000", "price_base_year": "2015", "green_at": "80", "amber_at": "90",
+            "target": "15400000", "price_base_year": "2015", **YEAR_0, "green_at": "80", "amber_at": "90",
             **{f"grade_{g}": "10" for g in range(1, 7)},
         })  # fmt: skip
     raise AssertionError(rule)

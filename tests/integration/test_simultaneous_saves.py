@@ -124,9 +124,9 @@ def test_a_sign_off_signs_the_amount_that_was_on_the_page(client, demo):
     refused = client.post(f"/programmes/essex-escp/benefits/{benefit.key}/actuals/2017/sign-off/", {"version": "1"},
                           follow=True)  # fmt: skip
     assert "The actual is now £1,200,000: check it, then sign it off." in refused.content.decode()
-    assert BenefitActual.objects.get().signed_off_at is None
+    assert BenefitActual.objects.get(benefit=benefit).signed_off_at is None
     signed = client.post(f"/programmes/essex-escp/benefits/{benefit.key}/actuals/2017/sign-off/", {"version": "2"})
-    assert signed.status_code == 302 and BenefitActual.objects.get().signed_off_at is not None
+    assert signed.status_code == 302 and BenefitActual.objects.get(benefit=benefit).signed_off_at is not None
     assert error_summary(client.get(f"/programmes/essex-escp/benefits/{benefit.key}/").content.decode()) == ""
 
 

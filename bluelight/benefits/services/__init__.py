@@ -7,7 +7,8 @@ a part; callers use `benefits.services.<write>`.
 
 from bluelight.benefits.services.actuals import actual_record, actual_sign_off, cost_record
 from bluelight.benefits.services.common import YearValues
-from bluelight.benefits.services.method import deflator_release_load, deflators_choose, settings_set, unit_cost_create
+from bluelight.benefits.services.deflators import deflator_release_load, deflators_choose
+from bluelight.benefits.services.method import settings_set, unit_cost_create
 from bluelight.benefits.services.register import benefit_create, benefit_update
 
 __all__ = [

@@ -49,6 +49,10 @@ class Document(models.Model):
     commercial_case = models.TextField(blank=True)
     financial_case = models.TextField(blank=True)
     management_case = models.TextField(blank=True)
+    appraisal_year = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text="Year 0 of this case's appraisal (a financial year's start). Blank: the programme's appraisal year.",
+    )  # fmt: skip
     # Closure report.
     outcome = models.TextField(blank=True)
     benefits_delivered = models.TextField(blank=True, help_text="Benefits delivered against the plan.")

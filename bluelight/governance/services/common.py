@@ -46,7 +46,8 @@ MILESTONE_FIELDS = ["title", "due_on", "forecast_on", "achieved_on"]
 
 
 DOCUMENT_FIELDS = [
-    "title", "kind", "workstream", "status", "author", "summary", "case_stage", *Document.FIVE_CASES, "outcome",
+    "title", "kind", "workstream", "status", "author", "summary", "case_stage", "appraisal_year", *Document.FIVE_CASES,
+    "outcome",
     "benefits_delivered", "lessons_learned", "agreement_type", "parties", "signed_on", "review_on", "file_name",
 ]  # fmt: skip
 
