@@ -23,7 +23,10 @@ def summary(programme: Programme, scope: Scope | None = None) -> Summary:
     scope = scope or Scope.everything()
     benefits = list(benefits_of(programme, scope))
     costs = list(scope.filter(WorkstreamCost.objects.filter(workstream__programme=programme)))
-    settings = settings_of(programme)
+    return _summary_of(programme, settings_of(programme), benefits, costs)
+
+
+def _summary_of(programme: Programme, settings, benefits: list, costs: list) -> Summary:
     method = Method.of(programme, settings)
     return Summary(
         programme, settings, benefit_lines(programme, benefits, method), benefits, costs, method.series.published
@@ -62,11 +65,7 @@ def case_appraisal(workstream, year_0: int | None, scope: Scope) -> Summary | No
     benefits = list(benefits_of(programme, scope).filter(workstream=workstream))
     if not benefits:
         return None
-    costs = list(scope.filter(WorkstreamCost.objects.filter(workstream=workstream)))
-    method = Method.of(programme, settings)
-    return Summary(
-        programme, settings, benefit_lines(programme, benefits, method), benefits, costs, method.series.published
-    )
+    return _summary_of(programme, settings, benefits, list(scope.filter(WorkstreamCost.objects.filter(workstream=workstream))))
 
 
 def report_section(programme: Programme, scope: Scope) -> Summary | None:

@@ -72,8 +72,21 @@ class Summary:
         from bluelight.benefits import document_parts as parts
 
         return {"rating": parts.rating_sentence(self, scale), "totals": parts.totals_table(self, scale),
-                "kinds": parts.kinds_table(self), "present_value": parts.present_value_words(self),
-                "method": [parts.RISK_ADJUSTED, parts.EXPECTED]}  # fmt: skip
+                "kinds": parts.kinds_table(self)}  # fmt: skip
+
+    @property
+    def present_value_words(self) -> str:
+        """The present value with its year 0 and the rule for earlier years, as reports state it."""
+        from bluelight.benefits import document_parts as parts
+
+        return parts.present_value_words(self)
+
+    @property
+    def method_notes(self) -> list[str]:
+        """How the expected and risk-adjusted totals are worked out, for a report's method."""
+        from bluelight.benefits import document_parts as parts
+
+        return [parts.RISK_ADJUSTED, parts.EXPECTED]
 
     @property
     def basis(self) -> str:

@@ -26,6 +26,8 @@ def _pounds(value) -> str:
 def cmd_benefits_summary(args) -> int:
     setup()
     from bluelight.benefits.selectors import summary
+    from bluelight.benefits.summary import CASES
+    from bluelight.benefits.valuation.profile import TOTALS
 
     data = summary(_benefitsprogramme_named(args.programme)).as_dict()
     if args.json:
@@ -33,10 +35,9 @@ def cmd_benefits_summary(args) -> int:
         return 0
     print(f"{data['programme']}: benefits in {data['price_base']} prices, against a target of "
           f"{_pounds(data['target'])}")  # fmt: skip
-    names = {"profiled": "As profiled", "expected": "Expected", "risk_adjusted": "Risk-adjusted"}
     for name, found in data["totals"].items():
         basis = "  (the rating's basis)" if name == data["target_basis"] else ""
-        print(f"  {names[name]:<14} {_pounds(found['total']):>14}  {found['ratio'] * 100:.1f}%  {found['rag']}{basis}")
+        print(f"  {TOTALS[CASES[name]]:<14} {_pounds(found['total']):>14}  {found['ratio'] * 100:.1f}%  {found['rag']}{basis}")
     before = data["years_before_appraisal_year"]
     print(f"  present value {_pounds(data['present_value'])}: year 0 is {data['appraisal_year']}, the appraisal year; "
           f"{_pounds(before['amount'])} in years before it {'compounded' if before['rule'] == 'compound' else 'left out'}")

@@ -70,10 +70,10 @@ def _benefits(report: AnnualReport, number: int) -> list:
         Bullets([
             f"All values are in {b.price_base} prices; values priced in other years are restated by "
             f"{b.deflators}.",
-            parts["present_value"],
+            b.present_value_words,
             "Volume-based benefits follow the GMCA cost-benefit chain: volume × unit cost × (1 − deadweight) × "
             f"attribution × (1 − optimism bias for the confidence grade). Optimism bias by grade: {grades}.",
-            *parts["method"],
+            *b.method_notes,
             f"Benefits RAG: Green at {percentage(b.settings.green_at, 0)} of the target or more, Amber at "
             f"{percentage(b.settings.amber_at, 0)} or more, otherwise Red.",
             *(f"Unit costs: {source}." for source in b.unit_cost_sources()),

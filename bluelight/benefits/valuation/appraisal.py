@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bluelight.benefits.valuation.discounting import EXCLUDE, factor
+from bluelight.benefits.valuation.discounting import EXCLUDE, factor, present_value
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,9 @@ def appraise(
     benefits: Mapping[int, Decimal], costs: Mapping[int, Decimal], schedule: str = "standard", before: str = EXCLUDE
 ) -> Appraisal:
     """Flows by year counted from year 0; years before it are excluded or compounded (`before`)."""
+    pv_b = present_value(benefits, schedule, before)
+    pv_c = present_value(costs, schedule, before)
     years = sorted(y for y in set(benefits) | set(costs) if y >= 0 or before != EXCLUDE)
-    pv_b = sum((benefits.get(y, Decimal(0)) * factor(y, schedule, before) for y in years), Decimal(0))
-    pv_c = sum((costs.get(y, Decimal(0)) * factor(y, schedule, before) for y in years), Decimal(0))
     running, spent, payback = Decimal(0), False, None
     for year in years:
         cost = costs.get(year, Decimal(0))

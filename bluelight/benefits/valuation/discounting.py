@@ -44,11 +44,6 @@ def discount_factor(year: int, schedule: str = "standard") -> Decimal:
     return _factor(year, schedule)
 
 
-def present_value(flows: Mapping[int, Decimal], schedule: str = "standard") -> Decimal:
-    """Sum of flows (year index from year 0 -> amount) times their discount factors."""
-    return sum((amount * discount_factor(year, schedule) for year, amount in flows.items()), Decimal(0))
-
-
 # What happens to values in years before year 0 (the appraisal year): left out of the present value
 # (the Green Book's sunk costs and benefits already banked), or brought forward to year 0 at the same
 # rates, as money banked earlier is worth more now.
@@ -64,6 +59,11 @@ def factor(year: int, schedule: str = "standard", before: str = EXCLUDE) -> Deci
     if before not in BEFORE_YEAR_0:
         raise ValueError(f"Years before year 0 are either {EXCLUDE}d or {COMPOUND}ed, not {before!r}")
     return 1 / discount_factor(-year, schedule) if before == COMPOUND else Decimal(0)
+
+
+def present_value(flows: Mapping[int, Decimal], schedule: str = "standard", before: str = EXCLUDE) -> Decimal:
+    """Sum of flows (year counted from year 0 -> amount) times their factors; years before year 0 by `before`."""
+    return sum((amount * factor(year, schedule, before) for year, amount in flows.items()), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,6 @@ def discounted(
     by_year: Mapping[int, Decimal], year_0: int, before: str = EXCLUDE, schedule: str = "standard"
 ) -> Discounted:
     """The present value at `year_0` of values by financial year (start year)."""
-    pv = sum((amount * factor(year - year_0, schedule, before) for year, amount in by_year.items()), Decimal(0))
+    pv = present_value({year - year_0: amount for year, amount in by_year.items()}, schedule, before)
     earlier = sum((amount for year, amount in by_year.items() if year < year_0), Decimal(0))
     return Discounted(pv, year_0, before, earlier)
