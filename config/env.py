@@ -88,6 +88,41 @@ def _megabytes(value: str) -> int:
     return int(megabytes * 1024 * 1024)
 
 
+def _cache_url(value: str) -> str:
+    value = value.strip()
+    if value in {"", "db", "locmem"} or value.startswith(("redis://", "rediss://")):
+        return value
+    raise ConfigurationError(f"BLUELIGHT_CACHE_URL must be empty, db, locmem or a redis:// address, not {value!r}")
+
+
+def caches(env: Env) -> dict:
+    """Django's CACHES for BLUELIGHT_CACHE_URL. The default, a file cache in the data folder, is shared by
+    the processes of one machine; several machines share the database (db) or a Redis server."""
+    url = env.cache_url
+    if url == "db":
+        return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bluelight_cache"}}
+    if url.startswith(("redis://", "rediss://")):
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    if url == "locmem":
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                        "LOCATION": str(env.data_dir / "cache")}}  # fmt: skip
+
+
+def file_storage(env: Env) -> dict:
+    """STORAGES["default"]: a folder here (BLUELIGHT_FILES_DIR), or an S3-compatible bucket."""
+    if env.files_s3_bucket:
+        options = {"bucket_name": env.files_s3_bucket, "location": env.files_s3_prefix, "default_acl": None,
+                   "file_overwrite": False, "querystring_auth": True}  # fmt: skip
+        if env.files_s3_endpoint_url:
+            options["endpoint_url"] = env.files_s3_endpoint_url
+        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    location = env.files_dir or env.data_dir / "uploads"
+    return {"BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location), "file_permissions_mode": 0o600,
+                        "directory_permissions_mode": 0o700}}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Env:
     mode: str  # production | development | test
@@ -105,6 +140,11 @@ class Env:
     behind_proxy: bool = False
     ssl_redirect: bool = False
     hsts_seconds: int = 0
+    files_dir: Path | None = None  # None: the data folder's uploads
+    files_s3_bucket: str = ""
+    files_s3_endpoint_url: str = ""
+    files_s3_prefix: str = ""
+    cache_url: str = ""  # "": a file cache in the data folder; db; redis://...; locmem
 
     @property
     def debug(self) -> bool:
@@ -154,4 +194,9 @@ class Env:
                 0,
                 2 * 31536000,
             ),
+            files_dir=Path(environ["BLUELIGHT_FILES_DIR"]) if environ.get("BLUELIGHT_FILES_DIR") else None,
+            files_s3_bucket=environ.get("BLUELIGHT_FILES_S3_BUCKET", ""),
+            files_s3_endpoint_url=environ.get("BLUELIGHT_FILES_S3_ENDPOINT_URL", ""),
+            files_s3_prefix=environ.get("BLUELIGHT_FILES_S3_PREFIX", ""),
+            cache_url=_cache_url(environ.get("BLUELIGHT_CACHE_URL", "")),
         )

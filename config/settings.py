@@ -1,6 +1,6 @@
 """Django settings, all derived from the typed `Env` read from the environment (see config/env.py)."""
 
-from config.env import BASE_DIR, Env, database_from_url
+from config.env import BASE_DIR, Env, caches, database_from_url, file_storage
 
 ENV = Env.from_environ()
 
@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "bluelight.core",
     "bluelight.programmes",
     "bluelight.status",
@@ -62,6 +64,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_url(ENV.database_url)}
+CACHES = caches(ENV)
+# Background work (imports, exports, analyses): Django's tasks framework, kept in the database, so any
+# worker on any machine can claim a task and no two take the same one.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 
@@ -85,7 +91,8 @@ STATIC_ROOT = ENV.data_dir / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "build" / "static", BASE_DIR / "bluelight" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded papers and workbooks, generated exports: a folder here, or an S3-compatible bucket.
+    "default": file_storage(ENV),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -119,8 +126,8 @@ X_FRAME_OPTIONS = "DENY"
 BLUELIGHT = {
     "PROTECTIVE_MARKING": ENV.protective_marking,
     "ORGANISATION_NAME": ENV.organisation_name,
-    # Uploaded papers live here under generated names; back this folder up with the database.
-    "UPLOAD_DIR": ENV.data_dir / "uploads",
+    # Files kept under generated names, where the default storage is a folder here (backed up with the database).
+    "UPLOAD_DIR": ENV.files_dir or ENV.data_dir / "uploads",
     "UPLOAD_MAX_BYTES": ENV.upload_max_bytes,
     # A workbook uploaded for import waits this long for "Import now" after its check, then is removed.
     "UPLOAD_KEEP_SECONDS": ENV.upload_keep_hours * 60 * 60,

@@ -84,7 +84,7 @@ def cmd_worker(args) -> int:
     setup()
     import os
 
-    from bluelight.exchange.tasks import work
+    from bluelight.core.worker import work
 
     alive = (lambda: os.getppid() == args.parent) if args.parent else (lambda: True)
     ran = work(once=args.once, poll_seconds=args.poll, say=lambda line: print(line, flush=True), alive=alive)

@@ -5,7 +5,8 @@ from bluelight.programmes.models import Programme
 
 
 class Task(models.Model):
-    """An import or export queued from a page and run by the task worker (`bluelight worker`)."""
+    """An import or export queued from a page and run by the task worker (`bluelight worker`): what the
+    person sees of it. The job that runs it is django-tasks' (`job`)."""
 
     class Kind(models.TextChoices):
         IMPORT = "import", "Import"
@@ -31,6 +32,8 @@ class Task(models.Model):
     stored_name = models.CharField(max_length=80, blank=True, help_text="The file in the data folder: input or output.")
     result = models.JSONField(default=dict, blank=True, help_text="What was (or would be) done, or the problems.")
     message = models.TextField(blank=True)
+    job = models.CharField(max_length=64, blank=True, help_text="The queued job's id (django-tasks).")
+    worker = models.CharField(max_length=80, blank=True, help_text="The worker that ran it: machine, process, token.")
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,93 +1,96 @@
-"""The task worker: runs imports and exports queued from the pages, outside any web request.
+"""Imports and exports queued from the pages, run by the task worker (core.worker) outside any request.
 
-Workers share nothing but the database and the data folder: a worker claims the oldest queued task
-with an UPDATE that only one worker can win, runs it, and stores the result on the task. While a
-task runs, its progress is written to a small file beside the uploads (not to the database, because
-an import holds one transaction open until it is done and its progress must be readable meanwhile).
+A page records a Task (what the person sees: status, result, files) and enqueues `run_queued` with its
+id in the same transaction, so there is never a Task without its job or a job without its Task. The
+worker that claims the job marks the Task running under its own id, runs it and stores the result.
+Progress goes to the cache, where every web server reads it; a task whose worker stops beating is
+failed by the next sweep, and its import, one transaction, left nothing behind.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-import os
-import time
+import tempfile
 import traceback
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.core.cache import cache
 from django.utils import timezone
+from django_tasks import task as background_task
 
+from bluelight.core import files, worker
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.core.workbooks import WorkbookRefused
 from bluelight.exchange import exporter, importer
 from bluelight.exchange.models import Task
-from bluelight.governance import storage
 from bluelight.programmes.access import access_for
 
 
-def _progress_path(task_id: int) -> Path:
-    return storage.upload_dir() / "progress" / f"{task_id}.json"
+def _progress_key(task_id: int) -> str:
+    return f"bluelight:task-progress:{task_id}"
 
 
 def progress_of(task: Task) -> dict:
-    """How far a task has got: done, total, and what it is doing."""
+    """How far a task has got: done, total, and what it is doing (from the cache, which every machine reads)."""
     if task.finished:
         return {"done": 1, "total": 1, "stage": task.get_status_display(), "status": task.status}
-    try:
-        data = json.loads(_progress_path(task.pk).read_text())
-    except (FileNotFoundError, ValueError):
-        data = {"done": 0, "total": 1, "stage": task.get_status_display()}
+    data = cache.get(_progress_key(task.pk)) or {"done": 0, "total": 1, "stage": task.get_status_display()}
     return {**data, "status": task.status}
 
 
 def _reporter(task_id: int):
-    path = _progress_path(task_id)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = _progress_key(task_id)
 
     def report(done: int, total: int, stage: str) -> None:
-        part = path.with_suffix(".part")
-        part.write_text(json.dumps({"done": done, "total": total, "stage": stage}))
-        os.replace(part, path)
+        worker.report(key, {"done": done, "total": total, "stage": stage})
 
     return report
 
 
-def claim() -> Task | None:
-    """The oldest queued task, now marked running by this worker; None when nothing is queued."""
-    for task_id in Task.objects.filter(status=Task.Status.QUEUED).order_by("id").values_list("id", flat=True)[:5]:
-        won = Task.objects.filter(pk=task_id, status=Task.Status.QUEUED).update(
-            status=Task.Status.RUNNING, started_at=timezone.now()
-        )
-        if won:
-            return Task.objects.select_related("programme", "created_by").get(pk=task_id)
-    return None
+def claim(task_id: int) -> Task | None:
+    """The queued task, now marked running by this worker; None if it is not queued (run, or swept)."""
+    won = Task.objects.filter(pk=task_id, status=Task.Status.QUEUED).update(
+        status=Task.Status.RUNNING, started_at=timezone.now(), worker=worker.current_worker_id()
+    )
+    return Task.objects.select_related("programme", "created_by").get(pk=task_id) if won else None
+
+
+@background_task()
+def run_queued(task_id: int) -> str:
+    """The job a page enqueues with its Task's id (in the same transaction as the Task)."""
+    found = claim(task_id)
+    if found is None:
+        return "not queued"
+    return run(found).status
+
+
+def enqueue(found: Task) -> Task:
+    found.job = str(run_queued.enqueue(found.pk).id)
+    found.save(update_fields=["job"])
+    return found
 
 
 def _run_import(task: Task, report) -> dict:
     actor = Actor(task.created_by, HistoryEntry.Channel.IMPORT)
-    path = storage.path_of(task.stored_name)
     checked = None
     if not task.dry_run:  # the confirmed import writes only what its dry run showed
         checked = Task.objects.filter(kind=Task.Kind.IMPORT, dry_run=True, stored_name=task.stored_name).first()
     try:
-        plan = importer.import_workbook(
-            path,
-            actor=actor,
-            dry_run=task.dry_run,
-            programme=task.programme,
-            source=task.file_name,
-            progress=report,
-            may_change_organisations=task.created_by.is_superuser,
-            seen=checked.result.get("seen") if checked else None,
-        )
+        with files.local_copy(task.stored_name) as path:
+            plan = importer.import_workbook(
+                path, actor=actor, dry_run=task.dry_run, programme=task.programme, source=task.file_name,
+                progress=report, may_change_organisations=task.created_by.is_superuser,
+                seen=checked.result.get("seen") if checked else None,
+            )  # fmt: skip
     except importer.ImportRefused as refused:
         return {"ok": False, "problems": [str(p) for p in refused.plan.problems],
                 "by_sheet": _by_sheet(refused.plan)}  # fmt: skip
     except WorkbookRefused as refusal:
         return {"ok": False, "problems": [str(refusal)], "by_sheet": {}}
+    except FileNotFoundError:
+        return {"ok": False, "problems": ["The workbook is no longer kept; upload it again."], "by_sheet": {}}
     done = {"ok": True, "dry_run": task.dry_run, "sheets": plan.summary()}
     if task.dry_run:
         done["seen"] = plan.seen()
@@ -103,14 +106,16 @@ def _by_sheet(plan) -> dict:
 
 def _run_export(task: Task, report) -> dict:
     extension = "zip" if task.format == "csv" else task.format
-    name, path = storage.reserve(extension)
-    exporter.export_workbook(
-        task.programme, task.format, path, actor=Actor(task.created_by, HistoryEntry.Channel.PAGE),
-        marking=task.marking or None, progress=report, scope=access_for(task.created_by, task.programme).scope,
-    )  # fmt: skip
-    task.stored_name = name
+    with tempfile.TemporaryDirectory(prefix="bluelight-export-") as folder:
+        path = Path(folder) / f"export.{extension}"
+        exporter.export_workbook(
+            task.programme, task.format, path, actor=Actor(task.created_by, HistoryEntry.Channel.PAGE),
+            marking=task.marking or None, progress=report, scope=access_for(task.created_by, task.programme).scope,
+        )  # fmt: skip
+        size = path.stat().st_size
+        task.stored_name = files.store_from(path, extension)
     task.file_name = f"{task.programme.slug}-{timezone.localdate():%Y-%m-%d}.{extension}"
-    return {"ok": True, "size": path.stat().st_size}
+    return {"ok": True, "size": size}
 
 
 def run(task: Task) -> Task:
@@ -125,8 +130,8 @@ def run(task: Task) -> Task:
     task.finished_at = timezone.now()
     task.save()
     if task.kind == Task.Kind.IMPORT and not task.dry_run and task.stored_name:
-        storage.remove(task.stored_name)  # the workbook has done its work
-    _progress_path(task.pk).unlink(missing_ok=True)
+        files.remove(task.stored_name)  # the workbook has done its work
+    cache.delete(_progress_key(task.pk))
     return task
 
 
@@ -145,7 +150,7 @@ def unconfirmed_uploads_remove(now=None) -> int:
     )
     removed = 0
     for name in set(stale):
-        storage.remove(name)
+        files.remove(name)
         Task.objects.filter(stored_name=name).update(
             stored_name="", message=f"The workbook was removed {keep.total_seconds() / 3600:g} hours after its check, "
             "unimported; upload it again to import it.",
@@ -154,26 +159,30 @@ def unconfirmed_uploads_remove(now=None) -> int:
     return removed
 
 
-def work(*, once: bool = False, poll_seconds: float = 2.0, say=print, alive=lambda: True) -> int:
-    """Run tasks as they are queued; with `once`, run what is queued now and return how many ran.
+LOST = ("The worker running this task stopped before it finished (it was stopped, or its machine went down). "
+        "An import is all or nothing, so nothing was changed: start it again.")
 
-    `alive` is asked before each round: the demo's worker stops when the server it was started with has.
-    """
-    ran, swept = 0, -float("inf")
-    while alive():
-        if not connection.in_atomic_block:  # a long-lived worker drops connections the database has closed
-            close_old_connections()
-        if time.monotonic() - swept > 60:
-            unconfirmed_uploads_remove()
-            swept = time.monotonic()
-        task = claim()
-        if task is None:
-            if once:
-                return ran
-            time.sleep(poll_seconds)
+
+def lost_tasks_fail(now=None) -> int:
+    """Mark failed the running tasks whose worker has stopped beating. Returns how many."""
+    from django_tasks_db.models import DBTaskResult
+
+    quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.LOST_AFTER_SECONDS)
+    failed = 0
+    for found in Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since):
+        if worker.worker_alive(found.worker):
             continue
-        say(f"Running {task} for {task.programme.slug}")
-        task = run(task)
-        ran += 1
-        say(f"  {task.get_status_display()}")
-    return ran
+        changed = Task.objects.filter(pk=found.pk, status=Task.Status.RUNNING).update(
+            status=Task.Status.FAILED, finished_at=timezone.now(), message=LOST,
+            result={"ok": False, "problems": [LOST]},
+        )  # fmt: skip
+        if changed and found.job:
+            DBTaskResult.objects.filter(pk=found.job, status="RUNNING").update(status="FAILED")
+        failed += changed
+    return failed
+
+
+def sweep() -> None:
+    """What every worker does as it starts and every little while (registered in ExchangeConfig.ready)."""
+    lost_tasks_fail()
+    unconfirmed_uploads_remove()

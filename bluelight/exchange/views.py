@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from bluelight.core import workbooks
+from bluelight.core import files, workbooks
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
 from bluelight.exchange import services
@@ -21,7 +21,6 @@ from bluelight.exchange.forms import ExportForm, ImportForm
 from bluelight.exchange.models import Task
 from bluelight.exchange.sheets import SCHEMA
 from bluelight.exchange.tasks import progress_of
-from bluelight.governance import storage
 from bluelight.programmes.access import programme_for, require_admin
 
 FORM = "governance/form.html"
@@ -121,7 +120,7 @@ def task_download(request, slug, task_id):
     if task.kind != Task.Kind.EXPORT or task.status != Task.Status.DONE:
         raise Http404("No file for this task")
     try:
-        handle = storage.path_of(task.stored_name).open("rb")
+        handle = files.open_file(task.stored_name)
     except FileNotFoundError:
         raise Http404("The file is no longer kept") from None
     extension = task.stored_name.rsplit(".", 1)[-1]

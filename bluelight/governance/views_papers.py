@@ -8,11 +8,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from bluelight.benefits.selectors import case_appraisal
-from bluelight.core import history
+from bluelight.core import files, history
 from bluelight.core.history import Actor, without_version
 from bluelight.core.pages import form_page
 from bluelight.governance import access as rights
-from bluelight.governance import services, storage
+from bluelight.governance import services
 from bluelight.governance.forms_registers import DocumentForm
 from bluelight.governance.models import Document
 from bluelight.governance.views import FORM
@@ -106,7 +106,7 @@ def paper_file(request, slug, paper_id):
     if not paper.has_file:
         raise Http404("This paper has no file")
     try:
-        handle = storage.path_of(paper.stored_name).open("rb")
+        handle = files.open_file(paper.stored_name)
     except FileNotFoundError:
         raise Http404("The file is missing from the store") from None
     return FileResponse(handle, as_attachment=True, filename=paper.file_name, content_type=paper.content_type)

@@ -56,8 +56,8 @@ def _demo_records():
     from bluelight.benefits.models import Benefit
     from bluelight.core.history import Actor
     from bluelight.core.models import User
+    from bluelight.core.worker import work
     from bluelight.exchange.services import export_queue
-    from bluelight.exchange.tasks import work
     from bluelight.governance.models import Milestone
     from bluelight.programmes.models import Programme
     from bluelight.status.models import Assessment

@@ -130,8 +130,8 @@ def test_import_a_workbook_with_a_mistake_and_see_it_listed(page, demo, tmp_path
     import openpyxl
 
     from bluelight.core.history import Actor
+    from bluelight.core.worker import work
     from bluelight.exchange.exporter import export_workbook
-    from bluelight.exchange.tasks import work
     from bluelight.programmes.models import Programme
     from tests.e2e.axe import assert_accessible
 

@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from bluelight.core.history import Actor, history_of
 from bluelight.core.models import User
+from bluelight.core.worker import work
 from bluelight.exchange.exporter import export_workbook
 from bluelight.exchange.models import Task
 from bluelight.exchange.sheets import SCHEMA
-from bluelight.exchange.tasks import progress_of, work
+from bluelight.exchange.tasks import progress_of
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.services import workstream_update
 
@@ -169,21 +170,21 @@ def test_a_checked_workbook_never_confirmed_is_removed_after_the_set_time(office
 
     from django.utils import timezone
 
+    from bluelight.core import files
     from bluelight.exchange.tasks import unconfirmed_uploads_remove
-    from bluelight.governance import storage
 
     settings.BLUELIGHT = {**settings.BLUELIGHT, "UPLOAD_KEEP_SECONDS": 24 * 3600}
     office_client.post(reverse("workbook-import", args=["essex-escp"]), {"workbook": _workbook(escp, tmp_path)})
     work(once=True, say=lambda line: None)
     checked = Task.objects.get()
-    stored = storage.path_of(checked.stored_name)
-    assert stored.is_file()
+    assert files.exists(checked.stored_name)
 
     finished = checked.finished_at
     assert unconfirmed_uploads_remove(now=finished + datetime.timedelta(hours=23, minutes=59)) == 0
-    assert stored.is_file()
+    assert files.exists(checked.stored_name)
+    stored = checked.stored_name
     assert unconfirmed_uploads_remove(now=finished + datetime.timedelta(hours=24, seconds=1)) == 1
-    assert not stored.exists()
+    assert not files.exists(stored)
     checked.refresh_from_db()
     assert checked.stored_name == ""
     assert "removed 24 hours after its check" in checked.message
@@ -196,7 +197,7 @@ def test_a_checked_workbook_never_confirmed_is_removed_after_the_set_time(office
     second = Task.objects.filter(stored_name__gt="").get()
     Task.objects.filter(pk=second.pk).update(finished_at=timezone.now() - datetime.timedelta(days=2))
     work(once=True, say=lambda line: None)
-    assert not storage.path_of(second.stored_name).exists()
+    assert not files.exists(second.stored_name)
 
 
 def test_an_edit_made_between_the_check_and_the_import_refuses_the_whole_import(office_client, escp, tmp_path):

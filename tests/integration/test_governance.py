@@ -149,9 +149,9 @@ def test_the_pack_lists_risks_above_threshold_with_their_movement_and_renders_as
 
 
 def _stored_files():
-    from bluelight.governance.storage import upload_dir
+    from bluelight.core import files
 
-    return sorted(p.name for p in upload_dir().glob("*")) if upload_dir().exists() else []
+    return files.names()
 
 
 def test_a_good_upload_is_stored_under_a_generated_name(board_setup, system):

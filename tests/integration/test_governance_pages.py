@@ -18,9 +18,9 @@ def _upload(name: str, content: bytes):
 
 
 def test_a_mismatched_upload_is_refused_on_the_page_and_nothing_is_kept(signed_in, board_setup):
-    from bluelight.governance.storage import upload_dir
+    from bluelight.core import files
 
-    before = set(upload_dir().glob("*")) if upload_dir().exists() else set()
+    before = files.names()
     response = signed_in.post(
         "/programmes/test/papers/new/file/",
         {"title": "Signed MoU", "upload": _upload("Signed MoU.pdf", docx_bytes())},
@@ -28,7 +28,7 @@ def test_a_mismatched_upload_is_refused_on_the_page_and_nothing_is_kept(signed_i
     assert response.status_code == 400
     assert "The file is not a real .pdf file: its content does not match." in error_summary(response.content.decode())
     assert not Document.objects.exists()
-    assert (set(upload_dir().glob("*")) if upload_dir().exists() else set()) == before
+    assert files.names() == before
 
 
 def test_an_uploaded_paper_is_served_as_a_download_under_its_own_name(signed_in, board_setup):

@@ -25,9 +25,9 @@ from bluelight.cli import main
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
 from bluelight.core.scales import THREE_POINT
+from bluelight.core.worker import work
 from bluelight.exchange.exporter import export_workbook
 from bluelight.exchange.models import Task
-from bluelight.exchange.tasks import work
 from bluelight.governance import rules as governance_rules
 from bluelight.governance.models import Decision, Risk
 from bluelight.programmes import rules as programme_rules

@@ -10,9 +10,9 @@ from django.urls import reverse
 from bluelight.cli import main
 from bluelight.core.history import Actor, history_of
 from bluelight.core.models import AppendOnly, SecurityEvent
+from bluelight.core.worker import work
 from bluelight.exchange.exporter import export_workbook
 from bluelight.exchange.models import Task
-from bluelight.exchange.tasks import work
 from bluelight.programmes.models import Workstream
 from bluelight.status.models import Assessment
 from tests.helpers import error_summary, table_rows

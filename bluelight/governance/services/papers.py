@@ -6,11 +6,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from bluelight.core import history
+from bluelight.core import files, history
 from bluelight.core.history import Actor
 from bluelight.core.services import validate
 from bluelight.core.uploads import UploadRefused, check_upload
-from bluelight.governance import storage
 from bluelight.governance.models import (
     Document,
 )
@@ -48,14 +47,14 @@ def document_create(
     validate(document, exclude=["stored_name"])
     _check_document(document)
     if checked is not None:
-        document.stored_name, document.sha256 = storage.store(upload[1], checked.extension)
+        document.stored_name, document.sha256 = files.store(upload[1], checked.extension)
     try:
         document.save()
         document.parties.set(parties)
         created(document, actor, DOCUMENT_FIELDS)
     except BaseException:
         if checked is not None:
-            storage.remove(document.stored_name)  # nothing is kept of a refused or failed upload
+            files.remove(document.stored_name)  # nothing is kept of a refused or failed upload
         raise
     return document
 
