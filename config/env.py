@@ -88,11 +88,16 @@ def _megabytes(value: str) -> int:
     return int(megabytes * 1024 * 1024)
 
 
-def _cache_url(value: str) -> str:
+def _cache_url(value: str, database_url: str) -> str:
     value = value.strip()
-    if value in {"", "db", "locmem"} or value.startswith(("redis://", "rediss://")):
+    if value == "db" and database_url.startswith("sqlite"):
+        # A task's progress is written while its import holds SQLite's one write lock: it would wait.
+        raise ConfigurationError("BLUELIGHT_CACHE_URL=db needs PostgreSQL; with SQLite use a file:// folder or Redis")
+    if value in {"", "db", "locmem"} or value.startswith(("redis://", "rediss://", "file:///")):
         return value
-    raise ConfigurationError(f"BLUELIGHT_CACHE_URL must be empty, db, locmem or a redis:// address, not {value!r}")
+    raise ConfigurationError(
+        f"BLUELIGHT_CACHE_URL must be empty, db, locmem, a file:/// folder or a redis:// address, not {value!r}"
+    )
 
 
 def caches(env: Env) -> dict:
@@ -105,8 +110,8 @@ def caches(env: Env) -> dict:
         return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
     if url == "locmem":
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    return {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                        "LOCATION": str(env.data_dir / "cache")}}  # fmt: skip
+    folder = unquote(urlparse(url).path) if url.startswith("file:///") else str(env.data_dir / "cache")
+    return {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": folder}}
 
 
 def file_storage(env: Env) -> dict:
@@ -144,7 +149,8 @@ class Env:
     files_s3_bucket: str = ""
     files_s3_endpoint_url: str = ""
     files_s3_prefix: str = ""
-    cache_url: str = ""  # "": a file cache in the data folder; db; redis://...; locmem
+    cache_url: str = ""  # "": a file cache in the data folder; file:///folder; db; redis://...; locmem
+    worker_lost_seconds: int = 30
 
     @property
     def debug(self) -> bool:
@@ -198,5 +204,7 @@ class Env:
             files_s3_bucket=environ.get("BLUELIGHT_FILES_S3_BUCKET", ""),
             files_s3_endpoint_url=environ.get("BLUELIGHT_FILES_S3_ENDPOINT_URL", ""),
             files_s3_prefix=environ.get("BLUELIGHT_FILES_S3_PREFIX", ""),
-            cache_url=_cache_url(environ.get("BLUELIGHT_CACHE_URL", "")),
+            cache_url=_cache_url(environ.get("BLUELIGHT_CACHE_URL", ""), environ.get("DATABASE_URL", default_db)),
+            worker_lost_seconds=_whole("BLUELIGHT_WORKER_LOST_SECONDS",
+                                       environ.get("BLUELIGHT_WORKER_LOST_SECONDS", "30"), 3, 3600),
         )

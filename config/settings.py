@@ -132,6 +132,8 @@ BLUELIGHT = {
     # A workbook uploaded for import waits this long for "Import now" after its check, then is removed.
     "UPLOAD_KEEP_SECONDS": ENV.upload_keep_hours * 60 * 60,
     "IDLE_SECONDS": ENV.idle_minutes * 60,
+    # A task worker not heard from for this long is taken to have stopped, and its task is failed.
+    "WORKER_LOST_SECONDS": ENV.worker_lost_seconds,
     "SESSION_SECONDS": ENV.session_hours * 60 * 60,
     # The warning before the idle timeout (WCAG 2.2.1: at least 20 seconds to extend).
     "IDLE_WARNING_SECONDS": 120,

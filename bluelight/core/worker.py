@@ -14,6 +14,7 @@ locked transaction, so no two workers take the same task. Around it Bluelight ad
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import socket
@@ -21,14 +22,14 @@ import threading
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, close_old_connections, connection, connections
 
-HEARTBEAT_SECONDS = 2.0
-LOST_AFTER_SECONDS = 30  # a worker not heard from for this long is taken to have stopped
 SWEEP_SECONDS = 10
 PROGRESS_SECONDS = 24 * 3600
 
+logger = logging.getLogger("bluelight.worker")
 _sweeps: list[Callable[[], object]] = []
 _current: Heartbeat | None = None
 
@@ -37,6 +38,11 @@ def register_sweep(sweep: Callable[[], object]) -> None:
     """Something every worker does between batches (an AppConfig.ready registers it)."""
     if sweep not in _sweeps:
         _sweeps.append(sweep)
+
+
+def lost_after() -> int:
+    """Seconds without a beat after which a worker is taken to have stopped (BLUELIGHT_WORKER_LOST_SECONDS)."""
+    return settings.BLUELIGHT["WORKER_LOST_SECONDS"]
 
 
 def _alive_key(worker_id: str) -> str:
@@ -54,29 +60,35 @@ def current_worker_id() -> str:
 class Heartbeat(threading.Thread):
     """Beats for one worker and carries its tasks' progress to the cache."""
 
-    def __init__(self, worker_id: str, interval: float = HEARTBEAT_SECONDS):
+    def __init__(self, worker_id: str):
         super().__init__(name=f"heartbeat {worker_id}", daemon=True)
-        self.worker_id, self.interval = worker_id, interval
+        self.worker_id, self.interval = worker_id, min(2.0, lost_after() / 5)
         self._stopping = threading.Event()
+        self._wake = threading.Event()
         self._lock = threading.Lock()
         self._pending: dict[str, dict] = {}
 
     def put(self, key: str, value: dict) -> None:
         with self._lock:
             self._pending[key] = value
+        self._wake.set()  # progress goes out at once, not at the next beat
 
     def beat(self) -> None:
-        cache.set(_alive_key(self.worker_id), time.time(), timeout=LOST_AFTER_SECONDS)
         with self._lock:
             pending, self._pending = self._pending, {}
-        for key, value in pending.items():
-            cache.set(key, value, timeout=PROGRESS_SECONDS)
+        try:
+            cache.set(_alive_key(self.worker_id), time.time(), timeout=lost_after())
+            for key, value in pending.items():
+                cache.set(key, value, timeout=PROGRESS_SECONDS)
+        except Exception:  # a cache that is down for a moment must not stop the worker's task
+            logger.exception("The task worker could not write to the cache")
 
     def run(self) -> None:
         try:
             while not self._stopping.is_set():
                 self.beat()
-                self._stopping.wait(self.interval)
+                self._wake.wait(self.interval)
+                self._wake.clear()
             self.beat()  # the last progress
             cache.delete(_alive_key(self.worker_id))
         finally:
@@ -84,6 +96,7 @@ class Heartbeat(threading.Thread):
 
     def stop(self) -> None:
         self._stopping.set()
+        self._wake.set()
         self.join(timeout=10)
 
 

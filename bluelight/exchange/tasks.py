@@ -167,7 +167,7 @@ def lost_tasks_fail(now=None) -> int:
     """Mark failed the running tasks whose worker has stopped beating. Returns how many."""
     from django_tasks_db.models import DBTaskResult
 
-    quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.LOST_AFTER_SECONDS)
+    quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.lost_after())
     failed = 0
     for found in Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since):
         if worker.worker_alive(found.worker):
