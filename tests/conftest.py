@@ -12,6 +12,14 @@ from bluelight.status import services as status_services
 PASSWORD = "a-long-test-password-1"
 
 
+@pytest.fixture(autouse=True)
+def _new_data_version():
+    """Each test's database is new (and ids may repeat), so nothing cached by another test may be read."""
+    from bluelight.core import versions
+
+    versions.changed()
+
+
 @pytest.fixture
 def system():
     return Actor.system(HistoryEntry.Channel.SYSTEM)

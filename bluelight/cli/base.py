@@ -40,6 +40,7 @@ def migrate(verbosity: int = 0) -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=verbosity)
+    call_command("createcachetable", verbosity=verbosity)  # only does anything when BLUELIGHT_CACHE_URL=db
 
 
 def refused(error) -> int:

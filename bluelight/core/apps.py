@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Organisations, people and history"
 
     def ready(self):
-        from bluelight.core import security  # noqa: F401  (connects the security log's signal receivers)
+        from bluelight.core import security, versions  # noqa: F401  (security connects the log's receivers)
+
+        versions.watch()

@@ -24,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
+from bluelight.core import versions
 from bluelight.core.checksums import (
     current_checksums,
     database_settings,
@@ -213,6 +214,7 @@ def restore(path: Path, *, verify: bool = True, replace: bool = False, progress=
         uploads = Path(folder) / "uploads"
         if uploads.is_dir():
             shutil.copytree(uploads, _uploads(), dirs_exist_ok=True)
+    versions.changed()  # what was cached before the restore describes other data
     return verify_against(manifest, progress) if verify else Verification()
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from bluelight.core import versions
 from bluelight.core.models import HistoryEntry, User
 
 
@@ -117,6 +118,7 @@ def save_versioned(obj: models.Model, expected_version: int | None, update_field
     if not updated:
         obj.refresh_from_db()
         raise StaleEdit(obj, expected_version)
+    versions.changed()  # an UPDATE sends no signal
     obj.version = expected_version + 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from bluelight.core import history
+from bluelight.core import history, versions
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.exchange.checking import existing_records
@@ -107,6 +107,7 @@ def apply_plan(plan: Plan, *, actor: Actor, progress: Progress = quiet, fresh: b
             done += len(sheet.rows)
             progress(done, total, f"Imported {spec.name}")
         HistoryEntry.objects.bulk_create(entries, batch_size=1000)
+        versions.changed()  # bulk writes send no signal
     return plan
 
 

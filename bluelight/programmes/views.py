@@ -1,9 +1,10 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from bluelight.core import history
+from bluelight.core import history, versions
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
 from bluelight.programmes import rules, selectors, services
@@ -30,11 +31,17 @@ def programme_dashboard(request, slug):
             raise Http404("No such reporting period")
     else:
         period = status_selectors.default_period(programme)
-    view = status_selectors.period_view(programme, period, access.scope) if period else None
+    summary = versions.cached(
+        "dashboard", (programme.pk, period.pk if period else None, access.scope, access.can_administer),
+        lambda: render_to_string("programmes/_period_summary.html", {
+            "access": access, "programme": programme, "period": period,
+            "view": status_selectors.period_view(programme, period, access.scope) if period else None,
+        }),
+    )  # fmt: skip
     return render(
         request,
         "programmes/dashboard.html",
-        {"access": access, "programme": programme, "periods": periods, "period": period, "view": view},
+        {"access": access, "programme": programme, "periods": periods, "period": period, "summary": summary},
     )
 
 

@@ -51,7 +51,11 @@ class AnnualReport:
 
     @property
     def title(self) -> str:
-        return f"{self.programme.name}: annual collaboration report {self.period.label}"
+        return report_title(self.programme, self.period)
+
+
+def report_title(programme: Programme, period: ReportingPeriod) -> str:
+    return f"{programme.name}: annual collaboration report {period.label}"
 
 
 def build_annual_report(

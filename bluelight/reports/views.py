@@ -1,13 +1,14 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 
-from bluelight.core import security
+from bluelight.core import security, versions
 from bluelight.programmes.access import programme_for
 from bluelight.programmes.models import Programme
 from bluelight.programmes.scope import Scope
-from bluelight.reports.annual import SECTION_NUMBER, build_annual_report, render_standalone_html
+from bluelight.reports.annual import SECTION_NUMBER, build_annual_report, render_standalone_html, report_title
 from bluelight.reports.formats import CONTENT_TYPES, REPORT_FORMATS, render_report
 
 
@@ -25,11 +26,15 @@ def report_download(request, fmt: str, name: str, *, html, document, marking: st
 def annual_report(request, slug, label):
     access = programme_for(request, slug)
     period = get_object_or_404(access.programme.periods, label=label)
-    report = build_annual_report(access.programme, period, scope=access.scope)
-    return render(
-        request, "reports/annual_page.html",
-        {"report": report, "programme": access.programme, "section_number": SECTION_NUMBER},
-    )  # fmt: skip
+    body = versions.cached("annual-report", (access.programme.pk, period.pk, access.scope), lambda: render_to_string(
+        "reports/annual_body.html", {
+            "report": build_annual_report(access.programme, period, scope=access.scope),
+            "programme": access.programme, "section_number": SECTION_NUMBER,
+        },
+    ))  # fmt: skip
+    return render(request, "reports/annual_page.html", {
+        "body": body, "title": report_title(access.programme, period), "programme": access.programme, "period": period,
+    })  # fmt: skip
 
 
 def annual_report_download(request, slug, label):

@@ -65,11 +65,13 @@ class Scratch:
                               check=check, **kwargs)  # fmt: skip
 
     @contextlib.contextmanager
-    def serving(self, workers: int = 2):
+    def serving(self, workers: int = 2, env: dict | None = None):
         """`bluelight serve` (gunicorn) on a free loopback port, started as the load bench starts it;
-        yields its address and stops it after."""
-        server, url = _load_bench().serve({**self.env, "BLUELIGHT_SECURE_COOKIES": "0"}, workers,
-                                          self.data_dir / "server.log")  # fmt: skip
+        yields its address and stops it after. `env` stands for another machine (its own data folder)."""
+        env = {**(env or self.env), "BLUELIGHT_SECURE_COOKIES": "0"}
+        log = Path(env["BLUELIGHT_DATA_DIR"]) / "server.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        server, url = _load_bench().serve(env, workers, log)
         try:
             yield url
         finally:
