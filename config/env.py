@@ -104,14 +104,17 @@ def caches(env: Env) -> dict:
     """Django's CACHES for BLUELIGHT_CACHE_URL. The default, a file cache in the data folder, is shared by
     the processes of one machine; several machines share the database (db) or a Redis server."""
     url = env.cache_url
+    # Django's default of 300 entries would cull (at random) long before a large instance's pages are many.
+    room = {"OPTIONS": {"MAX_ENTRIES": 5000}}
     if url == "db":
-        return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bluelight_cache"}}
+        return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bluelight_cache",
+                            **room}}  # fmt: skip
     if url.startswith(("redis://", "rediss://")):
         return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
     if url == "locmem":
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     folder = unquote(urlparse(url).path) if url.startswith("file:///") else str(env.data_dir / "cache")
-    return {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": folder}}
+    return {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": folder, **room}}
 
 
 def file_storage(env: Env) -> dict:

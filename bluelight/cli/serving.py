@@ -51,6 +51,16 @@ def cmd_migrate(args) -> int:
     return 0
 
 
+def cmd_cache_clear(args) -> int:
+    setup()
+    from django.conf import settings
+    from django.core.cache import cache
+
+    cache.clear()
+    print(f"Emptied the cache ({settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}).")
+    return 0
+
+
 def cmd_load_demo(args) -> int:
     setup()
     from bluelight.demo import load_demo
@@ -157,6 +167,9 @@ def register(sub) -> None:
     serve.set_defaults(func=cmd_serve)
 
     sub.add_parser("migrate", help="create or update the database tables").set_defaults(func=cmd_migrate)
+    sub.add_parser("cache-clear", help="empty the cache (what is cached is rebuilt when next asked for)").set_defaults(
+        func=cmd_cache_clear
+    )
     sub.add_parser("load-demo", help="load the two demo programmes (leaves loaded ones alone)").set_defaults(
         func=cmd_load_demo
     )

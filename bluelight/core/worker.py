@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, close_old_connections, connection, connections
 
+BEAT_SECONDS = 2.0
 SWEEP_SECONDS = 10
 PROGRESS_SECONDS = 24 * 3600
 
@@ -62,7 +63,7 @@ class Heartbeat(threading.Thread):
 
     def __init__(self, worker_id: str):
         super().__init__(name=f"heartbeat {worker_id}", daemon=True)
-        self.worker_id, self.interval = worker_id, min(2.0, lost_after() / 5)
+        self.worker_id, self.interval = worker_id, min(BEAT_SECONDS, lost_after() / 5)
         self._stopping = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -170,6 +171,9 @@ def lost_tasks_fail(now=None) -> int:
     quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.lost_after())
     failed = 0
     for found in Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since):
+        if worker.worker_alive(found.worker):
+            continue
+        time.sleep(worker.BEAT_SECONDS + 0.5)  # silent twice, a beat apart: not merely a key the cache culled
         if worker.worker_alive(found.worker):
             continue
         changed = Task.objects.filter(pk=found.pk, status=Task.Status.RUNNING).update(
