@@ -2,8 +2,10 @@
 to 50,000 (each entry a copy of an overview entry, in another area, with its own words mixed in).
 
 Prints p50 and p95 latency of a full search (matching, ranking, the first page and every facet's
-counts) for a fixed set of queries, and the ratio of the grown library's p50 to the 62-entry
-baseline measured in the same run. SQLite unless DATABASE_URL names PostgreSQL.
+counts) for a fixed set of queries, both as the first search after a change to the library (built)
+and searched again (from the cache, kept per version of the library), and the ratio of the grown
+library's p50 to the 62-entry baseline measured in the same run. SQLite unless DATABASE_URL names
+PostgreSQL.
 
     .venv/bin/python bench/practice_search.py [--entries 50000] [--repeats 20]
     DATABASE_URL=postgres://... .venv/bin/python bench/practice_search.py
@@ -70,16 +72,21 @@ def grow(target: int, say) -> None:
     say()
 
 
-def latencies(repeats: int) -> dict[str, list[float]]:
+def latencies(repeats: int, fresh: bool) -> dict[str, list[float]]:
+    """Each query `repeats` times: `fresh`, every search right after a change to the library (so none is in
+    the cache: the cost of the first search of a new version); else as searched again, from the cache."""
+    from bluelight.core import versions
     from bluelight.practice.selectors import search
 
     timings: dict[str, list[float]] = {}
     cases = [(q, {}) for q in QUERIES] + [FACET_QUERY]
     for query, filters in cases:
         label = query + (f" {json.dumps(filters)}" if filters else "")
-        search(query, filters=filters)  # warm
+        search(query, filters=filters)  # warm the database's pages
         runs = []
         for _ in range(repeats):
+            if fresh:
+                versions.changed(area="practice")
             start = time.perf_counter()
             search(query, filters=filters)
             runs.append((time.perf_counter() - start) * 1000)
@@ -87,17 +94,21 @@ def latencies(repeats: int) -> dict[str, list[float]]:
     return timings
 
 
-def report(title: str, timings: dict[str, list[float]]) -> float:
+def _p95(runs: list[float]) -> float:
+    return sorted(runs)[int(len(runs) * 0.95) - 1]
+
+
+def report(title: str, timings: dict[str, list[float]]) -> tuple[float, float]:
+    """Prints each query's p50 and p95; returns the p50 of all and the worst query's p95."""
     print(title)
     every = []
     for label, runs in timings.items():
-        runs = sorted(runs)
         every += runs
-        print(f"  {label:<52} p50 {statistics.median(runs):8.1f} ms   p95 {runs[int(len(runs) * 0.95) - 1]:8.1f} ms")
-    every.sort()
-    p50 = statistics.median(every)
-    print(f"  {'all queries':<52} p50 {p50:8.1f} ms   p95 {every[int(len(every) * 0.95) - 1]:8.1f} ms")
-    return p50
+        print(f"  {label:<52} p50 {statistics.median(runs):8.1f} ms   p95 {_p95(runs):8.1f} ms")
+    worst = max(_p95(runs) for runs in timings.values())
+    print(f"  {'all queries':<52} p50 {statistics.median(every):8.1f} ms   p95 {_p95(every):8.1f} ms   "
+          f"worst query's p95 {worst:.1f} ms")  # fmt: skip
+    return statistics.median(every), worst
 
 
 def main() -> int:
@@ -114,12 +125,19 @@ def main() -> int:
     catalogue = Path(__file__).resolve().parent.parent / "bluelight" / "practice" / "data" / "catalogue.json"
     catalogue_load(json.loads(catalogue.read_text(encoding="utf-8")), actor=Actor.system())
     print(f"Practice library search on {connection.vendor}")
-    baseline = report("62 entries (the national overview): baseline", latencies(args.repeats))
+    baseline, _ = report("62 entries (the national overview), first search of a version: baseline",
+                         latencies(args.repeats, fresh=True))  # fmt: skip
     start = time.perf_counter()
     grow(args.entries, print)
     print(f"  (growing the library took {time.perf_counter() - start:.0f} s)")
-    grown = report(f"{args.entries:,} entries", latencies(args.repeats))
-    print(f"p50 ratio, {args.entries:,} entries to 62: {grown / baseline:.1f}x")
+    grown, worst_fresh = report(f"{args.entries:,} entries, first search of a version (not in the cache)",
+                                latencies(args.repeats, fresh=True))  # fmt: skip
+    _, worst_again = report(f"{args.entries:,} entries, searched again (from the cache)",
+                            latencies(args.repeats, fresh=False))  # fmt: skip
+    print(f"p50 ratio, {args.entries:,} entries to 62, first search: {grown / baseline:.1f}x")
+    print(f"Goal p95 < 30 ms for every query at {args.entries:,} entries: first search worst {worst_fresh:.1f} ms "
+          f"({'met' if worst_fresh < 30 else 'not met'}); searched again worst {worst_again:.1f} ms "
+          f"({'met' if worst_again < 30 else 'not met'})")  # fmt: skip
     return 0
 
 

@@ -14,6 +14,7 @@ since what it sees may yet be rolled back. A token that the cache has lost is si
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import secrets
@@ -33,41 +34,57 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def current() -> str:
+def _key(area: str | None) -> str:
+    return KEY if area is None else f"{KEY}:{area}"
+
+
+def current(area: str | None = None) -> str:
+    """The version of all the data, or of one app's (`area`, its label: "practice")."""
     try:
-        version = cache.get(KEY)
+        version = cache.get(_key(area))
         if version is None:
-            cache.add(KEY, secrets.token_hex(8), timeout=None)
-            version = cache.get(KEY)
+            cache.add(_key(area), secrets.token_hex(8), timeout=None)
+            version = cache.get(_key(area))
     except Exception:  # noqa: BLE001 - a cache that cannot answer means nothing is cached
         log.warning("The cache could not be read: building without it", exc_info=True)
         return ""
     return version or ""
 
 
-def _replace() -> None:
-    try:
-        cache.set(KEY, secrets.token_hex(8), timeout=None)
-    except Exception:  # noqa: BLE001
-        log.error("The cache could not be told of a change: clear it (bluelight cache-clear)", exc_info=True)
+@functools.cache
+def _replacer(area: str | None) -> Callable[[], None]:
+    """One function per area, so a transaction's commit is asked to replace each version once."""
+
+    def replace() -> None:
+        try:
+            cache.set(_key(area), secrets.token_hex(8), timeout=None)
+        except Exception:  # noqa: BLE001
+            log.error("The cache could not be told of a change: clear it (bluelight cache-clear)", exc_info=True)
+
+    return replace
 
 
 def _pending(connection) -> bool:
-    return any(callback is _replace for _, callback, _ in connection.run_on_commit)
+    return any(getattr(callback, "__qualname__", "") == "_replacer.<locals>.replace"
+               for _, callback, _ in connection.run_on_commit)  # fmt: skip
 
 
-def changed(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Data has changed (or is changing in the open transaction): start a new version."""
-    _replace()
+def changed(using: str = DEFAULT_DB_ALIAS, area: str | None = None) -> None:
+    """Data has changed (or is changing in the open transaction): start a new version of all the data
+    and of `area`'s."""
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block and not _pending(connection):
-        transaction.on_commit(_replace, using=using)
+    for replace in {_replacer(None), _replacer(area)}:
+        replace()
+        if connection.in_atomic_block and not any(c is replace for _, c, _ in connection.run_on_commit):
+            transaction.on_commit(replace, using=using)
 
 
-def cached(kind: str, parts: tuple, build: Callable[[], T], timeout: int = KEEP_SECONDS) -> T:
-    """`build()`, kept under this version of the data and `parts` (which must say everything the result
-    depends on besides the data: the programme, the period, who is looking)."""
-    version = current()
+def cached(kind: str, parts: tuple, build: Callable[[], T], *, area: str | None = None,
+           timeout: int = KEEP_SECONDS) -> T:  # fmt: skip
+    """`build()`, kept under this version of the data (or of `area`'s, when it reads nothing else) and
+    `parts` (which must say everything the result depends on besides the data: the programme, the
+    period, who is looking)."""
+    version = current(area)
     if not version or _pending(transaction.get_connection()):
         return build()  # what this transaction has changed is seen by it alone until it commits
     key = f"bluelight:{kind}:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
@@ -87,7 +104,7 @@ def cached(kind: str, parts: tuple, build: Callable[[], T], timeout: int = KEEP_
 
 def _on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     if sender.__module__.startswith("bluelight.") and sender._meta.label not in NOT_DATA:
-        changed(using)
+        changed(using, sender._meta.app_label)
 
 
 def watch() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bluelight.core import versions
 from bluelight.practice.extraction.categories import category_of
 from bluelight.practice.extraction.names import canonical_area
 from bluelight.practice.models import Entry, EntryFacet
@@ -55,3 +56,4 @@ def index(entries: list[Entry]) -> None:
     EntryFacet.objects.filter(entry__in=[e.pk for e in entries]).delete()
     EntryFacet.objects.bulk_create([facet for entry in entries for facet in _facets(entry)], batch_size=2000)
     backend().index([document(entry) for entry in entries])
+    versions.changed(area="practice")  # bulk writes send no signal

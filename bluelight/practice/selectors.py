@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
+from bluelight.core import versions
 from bluelight.practice.extraction.categories import CATEGORY_LABELS
 from bluelight.practice.extraction.names import SERVICE_LABELS, canonical_area
 from bluelight.practice.models import Entry, EntryFacet
@@ -95,7 +96,14 @@ def _hits(ranked: list[tuple[int, float]]) -> list[Hit]:
 
 
 def search(query: str, *, filters: dict | None = None, page: int = 1, per_page: int = 20, facets: bool = True):
-    filters = {k: list(v) for k, v in (filters or {}).items() if v}
+    """The published entries matching `query` and `filters`, ranked, with facet counts; kept in the cache
+    per version of the library (the same for everyone: only published entries are searched)."""
+    filters = {k: sorted(v) for k, v in (filters or {}).items() if v}
+    return versions.cached("practice-search", (query, sorted(filters.items()), page, per_page, facets),
+                           lambda: _search(query, filters, page, per_page, facets), area="practice")  # fmt: skip
+
+
+def _search(query: str, filters: dict, page: int, per_page: int, facets: bool) -> Results:
     words = terms(query)
     entries = _filtered(filters)
     engine = backend()

@@ -106,3 +106,28 @@ def test_a_version_lost_by_the_cache_is_a_new_version(small_programme):
     after = versions.current()
     assert after and after != before
     assert versions.current() == after
+
+
+def test_library_searches_are_kept_per_version_of_the_library_alone(small_programme, system):
+    import json
+
+    from bluelight.practice import selectors as practice
+    from bluelight.practice import services as practice_services
+    from bluelight.practice.models import Entry
+    from tests.integration.test_practice import CATALOGUE
+
+    practice_services.catalogue_load(json.loads(CATALOGUE.read_text(encoding="utf-8")), actor=system)
+    first = practice.search("forced entry")
+    assert first.total > 0
+    library = versions.current("practice")
+    p = small_programme
+    status_services.assessment_record(actor=system, workstream=p["hubs"], period=p["2023"], rating="green")
+    assert versions.current("practice") == library  # a rating is not the library's business
+
+    top = first.hits[0].entry
+    top.state = Entry.State.AWAITING_APPROVAL  # withdrawn from the library
+    top.save()
+    assert versions.current("practice") != library
+    again = practice.search("forced entry")
+    assert again.total == first.total - 1
+    assert top.pk not in [hit.entry.pk for hit in again.hits]
