@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from bluelight.core.uploads import UploadRefused, _expand_safely
-from bluelight.core.workbooks import csv_files, ods, xlsx
+from bluelight.core.workbooks import csv_files, ods, ods_writer, xlsx
 from bluelight.core.workbooks.base import (  # noqa: F401  (the names callers use: workbooks.Sheet, ...)
     MAX_CELL_CHARS,
     MAX_CELLS,
@@ -105,6 +105,6 @@ def read_csv(filename: str, data: bytes) -> Sheet | None:
 def write(path: Path, fmt: str, cover: Cover, tables: list[Table], progress=None) -> Path:
     """Write the workbook; for CSV, a .zip when `path` ends .zip, otherwise a folder of files."""
     path = Path(path)
-    writer = {"xlsx": xlsx.write, "ods": ods.write, "csv": csv_files.write}[fmt]
+    writer = {"xlsx": xlsx.write, "ods": ods_writer.write, "csv": csv_files.write}[fmt]
     writer(path, [cover.table(tables), *tables], progress or (lambda *_: None))
     return path

@@ -1,5 +1,5 @@
 """OpenDocument spreadsheets (.ods): read from the XML with every repeat counted before it is
-expanded, and written with odfpy."""
+expanded; written by ods_writer."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import datetime
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from xml.etree import ElementTree
 
 from bluelight.core.workbooks.base import (
@@ -17,11 +16,9 @@ from bluelight.core.workbooks.base import (
     Budget,
     Cell,
     Sheet,
-    Table,
     WorkbookRefused,
     formula_or_constant,
     limit,
-    neutralise,
     plain_number,
     sheet_from_grid,
     too_long,
@@ -150,80 +147,3 @@ def read(filename: str, archive: zipfile.ZipFile, budget: Budget) -> list[Sheet]
         if sheet is not None:
             sheets.append(sheet)
     return sheets
-
-
-def write(path: Path, tables: list[Table], progress) -> None:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style, TextProperties
-    from odf.table import Table as OdsTable
-    from odf.table import TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    bold = Style(name="Heading", family="table-cell")
-    bold.addElement(TextProperties(fontweight="bold"))
-    doc.automaticstyles.addElement(bold)
-    # A date cell needs a date format, or an office suite that saves the file keeps only its serial number.
-    date_style = _ods_date_style(doc, "IsoDate", with_time=False)
-    date_time_style = _ods_date_style(doc, "IsoDateTime", with_time=True)
-
-    def cell(value, style=None):
-        value = neutralise(value)
-        kwargs = {"stylename": style} if style else {}
-        if value is None:
-            return TableCell(**kwargs)
-        if isinstance(value, bool):
-            c = TableCell(valuetype="boolean", booleanvalue="true" if value else "false", **kwargs)
-            c.addElement(P(text="TRUE" if value else "FALSE"))
-            return c
-        if isinstance(value, (int, Decimal)):
-            c = TableCell(valuetype="float", value=str(value), **kwargs)
-            c.addElement(P(text=str(value)))
-            return c
-        if isinstance(value, datetime.datetime):
-            text = value.replace(tzinfo=None).isoformat(timespec="seconds")
-            c = TableCell(valuetype="date", datevalue=text, stylename=style or date_time_style)
-            c.addElement(P(text=text.replace("T", " ")))
-            return c
-        if isinstance(value, datetime.date):
-            c = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=style or date_style)
-            c.addElement(P(text=value.isoformat()))
-            return c
-        c = TableCell(valuetype="string", **kwargs)
-        for line in str(value).split("\n"):
-            c.addElement(P(text=line))
-        return c
-
-    for number, table in enumerate(tables):
-        sheet = OdsTable(name=table.name)
-        header = TableRow()
-        for h in table.headers:
-            header.addElement(cell(h, bold))
-        sheet.addElement(header)
-        for row in table.rows:
-            tr = TableRow()
-            for value in row:
-                tr.addElement(cell(value))
-            sheet.addElement(tr)
-        doc.spreadsheet.addElement(sheet)
-        progress(number + 1, len(tables), table.name)
-    doc.save(str(path))
-
-
-def _ods_date_style(doc, name: str, *, with_time: bool):
-    """A cell style showing a date as 2024-05-16 (and 14:30:00 after it, with the time)."""
-    from odf.number import DateStyle, Day, Hours, Minutes, Month, Seconds, Year
-    from odf.number import Text as Literal
-    from odf.style import Style
-
-    data = DateStyle(name=f"{name}Data")
-    parts = [Year(style="long"), Literal(text="-"), Month(style="long"), Literal(text="-"), Day(style="long")]
-    if with_time:
-        parts += [Literal(text=" "), Hours(style="long"), Literal(text=":"), Minutes(style="long"), Literal(text=":"),
-                  Seconds(style="long")]  # fmt: skip
-    for part in parts:
-        data.addElement(part)
-    doc.automaticstyles.addElement(data)
-    cell = Style(name=name, family="table-cell", datastylename=f"{name}Data")
-    doc.automaticstyles.addElement(cell)
-    return cell
