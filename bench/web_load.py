@@ -125,9 +125,9 @@ def main() -> int:
                   "BENCH_WORKSTREAMS": str(largest), "BENCH_PASSWORD": PASSWORD}  # fmt: skip
     print(f"Serving on {url} with gunicorn, {args.workers} workers × 4 threads, PostgreSQL; "
           f"the journey uses programme-0 ({largest} workstreams).", flush=True)  # fmt: skip
-    failures = 0
+    failures, goal = 0, ""
     header = f"{'users':>5}  {'step':<17}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'requests':>10}" \
-             f"{'errors':>8}{'p50 ÷ floor':>13}"  # fmt: skip
+             f"{'errors':>8}{'p50 ÷ floor':>13}{'p95 ÷ floor':>13}"  # fmt: skip
     try:
         print()
         print(header)
@@ -136,7 +136,7 @@ def main() -> int:
             print(f"  {users} users: the journey for {args.seconds} s, then the floor…", file=sys.stderr, flush=True)
             journey = run_locust(url, "Lead", users, args.seconds, folder, locust_env)
             floor = run_locust(url, "Floor", users, args.seconds, folder, locust_env)
-            floor_p50 = _figures(floor["trivial view"])[1] if "trivial view" in floor else 0
+            floor_p50, floor_p95 = _figures(floor["trivial view"])[1:3] if "trivial view" in floor else (0, 0)
             rows = [(step, journey[step]) for step in STEPS if step in journey]
             rows += [("all journey", journey["Aggregated"])] if "Aggregated" in journey else []
             rows += [("trivial view", floor["trivial view"])] if "trivial view" in floor else []
@@ -144,11 +144,16 @@ def main() -> int:
                 rps, p50, p95, p99, count, failed = _figures(row)
                 failures += failed if step != "all journey" else 0
                 ratio = f"{p50 / floor_p50:>12.1f}×" if floor_p50 else f"{'-':>13}"
+                ratio += f"{p95 / floor_p95:>12.1f}×" if floor_p95 else f"{'-':>13}"
                 print(f"{users:>5}  {step:<17}{rps:>8.1f}{p50:>9.0f}{p95:>9.0f}{p99:>9.0f}{count:>10}{failed:>8}{ratio}")
+                if step == "all journey" and floor_p95:
+                    goal = (f"At {users} users the leads' journey p95 is {p95 / floor_p95:.1f}× the trivial page's "
+                            f"({p95:.0f} ms ÷ {floor_p95:.0f} ms; goal: at most 3×).")  # fmt: skip
             print(flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    print(goal)
     print(f"Errors at every level: {failures}. The locust reports and the server's log are in {folder}.")
     return 1 if failures else 0
 
