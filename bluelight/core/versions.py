@@ -6,10 +6,10 @@ is saved, deleted or relinked. An edit therefore reaches every machine that shar
 the next read finds no entry under the new version and builds one. Old entries are never read again
 and expire.
 
-The token is replaced at each change and again when its transaction commits, so what other
-processes read while the transaction was open (without its changes) is never kept under the version
-that follows it; and a transaction that has changed data neither reads from nor adds to the cache,
-since what it sees may yet be rolled back. A token that the cache has lost is simply a new version.
+A change in a transaction replaces the token when the transaction commits, so what other processes
+read while it was open (without its changes) is kept only under the version before it; a transaction
+that has changed data neither reads from nor adds to the cache, since what it sees may yet be rolled
+back. A token that the cache has lost is simply a new version.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def current(area: str | None = None) -> str:
     return version or ""
 
 
+_REPLACERS: set = set()
+
+
 @functools.cache
 def _replacer(area: str | None) -> Callable[[], None]:
     """One function per area, so a transaction's commit is asked to replace each version once."""
@@ -61,21 +64,22 @@ def _replacer(area: str | None) -> Callable[[], None]:
         except Exception:  # noqa: BLE001
             log.error("The cache could not be told of a change: clear it (bluelight cache-clear)", exc_info=True)
 
+    _REPLACERS.add(replace)
     return replace
 
 
 def _pending(connection) -> bool:
-    return any(getattr(callback, "__qualname__", "") == "_replacer.<locals>.replace"
-               for _, callback, _ in connection.run_on_commit)  # fmt: skip
+    return any(callback in _REPLACERS for _, callback, _ in connection.run_on_commit)
 
 
 def changed(using: str = DEFAULT_DB_ALIAS, area: str | None = None) -> None:
-    """Data has changed (or is changing in the open transaction): start a new version of all the data
-    and of `area`'s."""
+    """Data has changed: start a new version of all the data and of `area`'s, now, or when the open
+    transaction commits (once, however many rows it writes)."""
     connection = transaction.get_connection(using)
     for replace in {_replacer(None), _replacer(area)}:
-        replace()
-        if connection.in_atomic_block and not any(c is replace for _, c, _ in connection.run_on_commit):
+        if not connection.in_atomic_block:
+            replace()
+        elif not any(callback is replace for _, callback, _ in connection.run_on_commit):
             transaction.on_commit(replace, using=using)
 
 

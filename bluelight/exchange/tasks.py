@@ -169,11 +169,12 @@ def lost_tasks_fail(now=None) -> int:
     from django_tasks_db.models import DBTaskResult
 
     quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.lost_after())
-    failed = 0
-    for found in Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since):
-        if worker.worker_alive(found.worker):
-            continue
+    running = Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since)
+    silent = [found for found in running if not worker.worker_alive(found.worker)]
+    if silent:
         time.sleep(worker.BEAT_SECONDS + 0.5)  # silent twice, a beat apart: not merely a key the cache culled
+    failed = 0
+    for found in silent:
         if worker.worker_alive(found.worker):
             continue
         changed = Task.objects.filter(pk=found.pk, status=Task.Status.RUNNING).update(

@@ -32,7 +32,7 @@ def programme_dashboard(request, slug):
     else:
         period = status_selectors.default_period(programme)
     summary = versions.cached(
-        "dashboard", (programme.pk, period.pk if period else None, access.scope, access.can_administer),
+        "dashboard", (programme.pk, period.pk if period else None, access.scope),
         lambda: render_to_string("programmes/_period_summary.html", {
             "access": access, "programme": programme, "period": period,
             "view": status_selectors.period_view(programme, period, access.scope) if period else None,

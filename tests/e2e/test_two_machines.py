@@ -9,8 +9,6 @@ folder both machines share (file:///…).
 
 from __future__ import annotations
 
-import datetime
-import importlib.util
 import json
 import subprocess
 import time
@@ -18,26 +16,18 @@ import urllib.request
 
 from tests.helpers import table_rows
 from tests.integration import scratch as scratches
+from tests.integration.test_backup_and_kill import _big_workbook
 
 PASSWORD = "two-machines-password-1"
 
 
-def _workbook(path, workstreams: int, *, ws0_red: bool = False) -> None:
-    spec = importlib.util.spec_from_file_location("bench_workbook_import", scratches.ROOT / "bench" / "workbook_import.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    from bluelight.core import workbooks
-
-    tables = bench.tables(workstreams)
-    if ws0_red:
-        ratings = next(t for t in tables if t.name == "Ratings")
-        headers = list(ratings.headers)
-        for row in ratings.rows:
-            if row[headers.index("Workstream")] == "ws-0" and row[headers.index("Period")] == "2024/25":
-                row[headers.index("Rating")] = "red"
-                row[headers.index("Rationale")] = "The shared site was withdrawn."
-    cover = workbooks.Cover("Two machines", "OFFICIAL", datetime.date(2026, 1, 1), "test", datetime.datetime(2026, 1, 1))
-    workbooks.write(path, "csv", cover, tables)
+def _ws0_red(tables) -> None:
+    ratings = next(t for t in tables if t.name == "Ratings")
+    headers = list(ratings.headers)
+    for row in ratings.rows:
+        if row[headers.index("Workstream")] == "ws-0" and row[headers.index("Period")] == "2024/25":
+            row[headers.index("Rating")] = "red"
+            row[headers.index("Rationale")] = "The shared site was withdrawn."
 
 
 def _json(url: str, cookie: str) -> dict:
@@ -67,8 +57,8 @@ def test_two_servers_and_two_workers_share_one_database_files_and_cache(scratch,
         assert done.returncode == 0, done.stderr[-3000:]
 
     small, big = tmp_path / "small.zip", tmp_path / "big.zip"
-    _workbook(small, 1)
-    _workbook(big, 300, ws0_red=True)
+    _big_workbook(small, 1)
+    _big_workbook(big, 300, change=_ws0_red)
     run(a, "migrate")  # creates the database cache's table when BLUELIGHT_CACHE_URL=db
     run(a, "import", str(small))
     run(a, "people", "create", "two.machines", "--organisation", "F0", "--password-stdin", stdin=PASSWORD + "\n")

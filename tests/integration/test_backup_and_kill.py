@@ -76,14 +76,18 @@ def test_verify_finds_a_restore_that_differs_from_its_manifest(scratch, tmp_path
     assert f"Table programmes_workstream has {workstreams} rows; the backup had {workstreams + 1}." in result.stderr
 
 
-def _big_workbook(path: Path, workstreams: int) -> None:
+def _big_workbook(path: Path, workstreams: int, change=None) -> None:
+    """The import bench's workbook of `workstreams` workstreams as CSV; `change(tables)` may alter it first."""
     spec = importlib.util.spec_from_file_location("bench_workbook_import", BENCH)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     from bluelight.core import workbooks
 
+    tables = bench.tables(workstreams)
+    if change:
+        change(tables)
     cover = workbooks.Cover("Kill test", "OFFICIAL", datetime.date(2026, 1, 1), "test", datetime.datetime(2026, 1, 1))
-    workbooks.write(path, "csv", cover, bench.tables(workstreams))
+    workbooks.write(path, "csv", cover, tables)
 
 
 def test_killing_an_import_half_way_leaves_the_database_as_it_was(scratch, tmp_path):
