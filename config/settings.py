@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "bluelight.api",
     "bluelight.practice",
     "bluelight.evidence",
+    "bluelight.hotspots",
 ]
 
 MIDDLEWARE = [

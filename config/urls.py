@@ -12,6 +12,7 @@ from bluelight.governance import views_actions as actions
 from bluelight.governance import views_boards as boards
 from bluelight.governance import views_papers as papers
 from bluelight.governance import views_registers as registers
+from bluelight.hotspots import views as hotspots
 from bluelight.practice import views as practice
 from bluelight.programmes import views as programmes
 from bluelight.programmes import views_setup as setup
@@ -51,6 +52,12 @@ urlpatterns = [
     path(P, programmes.programme_dashboard, name="programme-dashboard"),
     path("workbook/template.xlsx", exchange.template, name="workbook-template"),
     path(P + "workbook/", exchange.workbook, name="workbook"),
+    path(P + "hotspots/", hotspots.analysis_list, name="hotspot-list"),
+    path(P + "hotspots/new/", hotspots.analysis_start, name="hotspot-start"),
+    path(P + "hotspots/<int:pk>/", hotspots.analysis_detail, name="hotspot-detail"),
+    path(P + "hotspots/<int:pk>/progress/", hotspots.analysis_progress, name="hotspot-progress"),
+    path(P + "hotspots/<int:pk>/attach/", hotspots.analysis_attach, name="hotspot-attach"),
+    path(P + "hotspots/<int:pk>/cells.<str:extension>", hotspots.analysis_download, name="hotspot-download"),
     path(P + "workbook/export/", exchange.export_start, name="workbook-export"),
     path(P + "workbook/import/", exchange.import_start, name="workbook-import"),
     path(P + "tasks/<int:task_id>/", exchange.task_detail, name="task-detail"),

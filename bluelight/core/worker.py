@@ -54,6 +54,15 @@ def worker_alive(worker_id: str) -> bool:
     return bool(worker_id) and cache.get(_alive_key(worker_id)) is not None
 
 
+def silent_workers(worker_ids) -> set[str]:
+    """The workers among `worker_ids` that are silent twice, a beat apart (not merely a key the cache
+    culled): taken to have stopped."""
+    silent = {w for w in worker_ids if not worker_alive(w)}
+    if silent:
+        time.sleep(BEAT_SECONDS + 0.5)
+    return {w for w in silent if not worker_alive(w)}
+
+
 def current_worker_id() -> str:
     return _current.worker_id if _current is not None else ""
 

@@ -5,7 +5,7 @@ from django.db import models
 
 from bluelight.benefits.models import Benefit
 from bluelight.core.models import marking_field
-from bluelight.governance.models import Decision
+from bluelight.governance.models import Decision, Document
 from bluelight.programmes.models import Programme, Workstream
 
 
@@ -35,7 +35,10 @@ class Analysis(models.Model):
     marking = marking_field()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=100, blank=True, help_text="The task worker running it.")
+    job = models.CharField(max_length=64, blank=True, help_text="Its job in the task queue.")
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -45,9 +48,24 @@ class Analysis(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
 
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+TARGETS = ("benefit", "workstream", "decision", "document")
+
+
+def _one_of(fields) -> models.Q:
+    either = models.Q()
+    for chosen in fields:
+        either |= models.Q(**{f"{f}__isnull": f != chosen for f in fields})
+    return either
+
 
 class Attachment(models.Model):
-    """An analysis attached as evidence to one benefit, workstream or decision, with why."""
+    """An analysis attached as evidence to one benefit, workstream, decision or paper (a business case,
+    a board paper), with why."""
 
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="attachments")
     benefit = models.ForeignKey(Benefit, null=True, blank=True, on_delete=models.CASCADE, related_name="attached_evidence")
@@ -55,25 +73,17 @@ class Attachment(models.Model):
         Workstream, null=True, blank=True, on_delete=models.CASCADE, related_name="attached_evidence"
     )
     decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.CASCADE, related_name="attached_evidence")
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.CASCADE, related_name="attached_evidence")
     note = models.TextField(help_text="What the analysis shows for this record.")
     attached_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     attached_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                name="evidence_attached_to_one_record",
-                condition=(
-                    models.Q(benefit__isnull=False, workstream__isnull=True, decision__isnull=True)
-                    | models.Q(benefit__isnull=True, workstream__isnull=False, decision__isnull=True)
-                    | models.Q(benefit__isnull=True, workstream__isnull=True, decision__isnull=False)
-                ),
-            )
-        ]
+        constraints = [models.CheckConstraint(name="evidence_attached_to_one_record", condition=_one_of(TARGETS))]
 
     def __str__(self) -> str:
         return f"{self.analysis} → {self.target}"
 
     @property
     def target(self):
-        return self.benefit or self.workstream or self.decision
+        return self.benefit or self.workstream or self.decision or self.document

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import tempfile
-import time
 import traceback
 from pathlib import Path
 
@@ -169,13 +168,11 @@ def lost_tasks_fail(now=None) -> int:
     from django_tasks_db.models import DBTaskResult
 
     quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.lost_after())
-    running = Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since)
-    silent = [found for found in running if not worker.worker_alive(found.worker)]
-    if silent:
-        time.sleep(worker.BEAT_SECONDS + 0.5)  # silent twice, a beat apart: not merely a key the cache culled
+    running = list(Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since))
+    silent = worker.silent_workers({found.worker for found in running})
     failed = 0
-    for found in silent:
-        if worker.worker_alive(found.worker):
+    for found in running:
+        if found.worker not in silent:
             continue
         changed = Task.objects.filter(pk=found.pk, status=Task.Status.RUNNING).update(
             status=Task.Status.FAILED, finished_at=timezone.now(), message=LOST,

@@ -40,3 +40,11 @@ def fy(start_year) -> str:
     from bluelight.core.years import label
 
     return label(int(start_year))
+
+
+@register.filter
+def thousands(value) -> str:
+    """18234 -> 18,234: a count, with commas."""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}"
