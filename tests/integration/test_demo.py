@@ -1,7 +1,12 @@
 """`bluelight load-demo`: the seed programmes, loaded once however often it runs."""
 
+import numpy as np
+
 from bluelight.core.models import User
 from bluelight.demo import DEMO_PASSWORD, load_demo
+from bluelight.evidence.models import Attachment
+from bluelight.hotspots.engine.grid import Grid, to_bng
+from bluelight.hotspots.engine.synthetic import plants
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.status.models import Assessment
 
@@ -59,3 +64,16 @@ def test_escp_has_a_year_of_strategic_governance_board_meetings(demo):
     assert Decision.objects.filter(document__kind="benefit_review", outcome="noted").exists()
     shortfall = Risk.objects.get(programme=escp, title="Benefits fall short of the programme target")
     assert (shortfall.residual_score, shortfall.reviews.count()) == (16, 2)  # raised from 12 after the review
+
+
+def test_project_minerva_has_a_hotspot_map_of_synthetic_data_with_its_plants_hot(demo):
+    attached = Attachment.objects.get(workstream__key="project-minerva")
+    analysis = attached.analysis
+    assert "SYNTHETIC" in analysis.title and "synthetic" in attached.note
+    assert all(f["synthetic"] for f in analysis.inputs["files"]) and len(analysis.inputs["files"]) == 12
+    g = analysis.result["grid"]
+    grid = Grid(g["cell_size"], g["west"], g["south"], g["columns"], g["rows"])
+    level = {(c["column"], c["row"]): c["level"] for c in analysis.result["cells"]}
+    for plant in plants(np.random.default_rng(2025), 12):  # the demo's seed plants these, as planted.json would say
+        column, row = grid.cell_of(*to_bng(plant.lon, plant.lat))
+        assert level[(int(column), int(row))] >= 95
