@@ -8,6 +8,10 @@ class EvidenceConfig(AppConfig):
 
     def ready(self):
         from bluelight.core import worker
-        from bluelight.evidence import tasks
+        from bluelight.evidence import report, tasks
+        from bluelight.governance import pack
+        from bluelight.reports import annual
 
         worker.register_sweep(tasks.lost_analyses_fail)
+        annual.register_section("evidence", report.annual_section)
+        pack.register_section("evidence", report.pack_section)

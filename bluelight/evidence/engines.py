@@ -25,12 +25,26 @@ class Refused(Exception):
         super().__init__("; ".join(problems))
 
 
+@dataclass
+class Figure:
+    """How a finished analysis shows in a report: its picture and the same numbers in a table."""
+
+    svg: str
+    png: Callable[[], bytes]  # for DOCX and ODT, made only when asked
+    alt: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
 Engine = Callable[[list[tuple[str, bytes]], dict, Callable[[str, int], None]], Outcome]
 ENGINES: dict[str, Engine] = {}
+FIGURES: dict[str, Callable[[object], Figure]] = {}
 
 
-def register(kind: str, engine: Engine) -> None:
+def register(kind: str, engine: Engine, figure: Callable[[object], Figure] | None = None) -> None:
     ENGINES[kind] = engine
+    if figure is not None:
+        FIGURES[kind] = figure
 
 
 def engine_for(kind: str) -> Engine:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,6 +22,14 @@ from bluelight.reports.pdf import html_to_pdf
 from bluelight.status import selectors as status_selectors
 from bluelight.status.models import Assessment
 from bluelight.status.rag import derive_change
+
+# Sections that apps above this one add to the pack: {name: (meeting, scope) -> content, or None to leave
+# it out}. The evidence app adds "evidence" (the analyses attached to the papers) in EvidenceConfig.ready.
+SECTIONS: dict[str, Callable[[Meeting, Scope], object | None]] = {}
+
+
+def register_section(name: str, build: Callable[[Meeting, Scope], object | None]) -> None:
+    SECTIONS[name] = build
 
 
 @dataclass
@@ -60,6 +69,7 @@ class BoardPack:
     overdue: list[Action]
     done_since: list[Action]
     illustrative: bool
+    sections: dict[str, object] = field(default_factory=dict)  # what the registered sections gave
 
     @property
     def programme(self):
@@ -145,6 +155,7 @@ def build_pack(
         overdue=[a for a in actions if a.is_overdue(today)],
         done_since=done_since,
         illustrative=meeting.illustrative or any(r.risk.illustrative for r in risks),
+        sections={name: content for name, build in SECTIONS.items() if (content := build(meeting, scope)) is not None},
     )
 
 

@@ -9,6 +9,6 @@ class HotspotsConfig(AppConfig):
     def ready(self):
         from bluelight.evidence import engines
         from bluelight.evidence.models import Analysis
-        from bluelight.hotspots import runner
+        from bluelight.hotspots import drawing, runner
 
-        engines.register(Analysis.Kind.HOTSPOTS, runner.run)
+        engines.register(Analysis.Kind.HOTSPOTS, runner.run, figure=drawing.figure)

@@ -13,6 +13,7 @@ from html import escape
 import numpy as np
 from PIL import Image, ImageDraw
 
+from bluelight.evidence.engines import Figure
 from bluelight.reports.raster import _font
 
 
@@ -158,3 +159,20 @@ def map_png(result: dict, title: str, *, width: int = 1600) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def figure(analysis) -> Figure:
+    """The map and its district summary, as the annual report and the board pack show them."""
+    result = analysis.result
+    hot = sum(1 for c in result["cells"] if c["level"] > 0)
+    alt = (f"Map of {result['grid']['cell_size']:.0f} m cells: {hot} hot spot cells; the table after it gives the "
+           "points and hot cells by district.")  # fmt: skip
+    rows = [[d["district"], f"{d['points']:,}", str(d["hot_cells"]), f"{d['points_in_hot_cells']:,}"]
+            for d in result["districts"]]  # fmt: skip
+    return Figure(
+        svg=map_svg(result, analysis.title, ident=f"hotspot-map-{analysis.pk}"),
+        png=lambda: map_png(result, analysis.title, width=1200),
+        alt=alt,
+        headers=["District", "Points mapped", "Hot cells (95%+)", "Points in them"],
+        rows=rows,
+    )

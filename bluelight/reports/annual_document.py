@@ -51,6 +51,21 @@ def _ratings_chart(report: AnnualReport) -> list:
     ]  # fmt: skip
 
 
+def _evidence(items) -> list:
+    """Each analysis attached as evidence: what it is for, its picture and the same numbers in a table."""
+    blocks = [Heading("Evidence from data", 3)]
+    for item in items:
+        blocks += [Heading(item.analysis.title, 4), Paragraph(item.note, lead=f"Evidence for {item.record}.")]
+        if item.figure:
+            blocks += [
+                Figure(item.figure.png(), item.figure.alt, item.analysis.title),
+                Table(f"{item.analysis.title} in numbers", item.figure.headers, item.figure.rows,
+                      numeric=tuple(range(1, len(item.figure.headers)))),
+            ]  # fmt: skip
+        blocks.append(Paragraph(item.analysis.method["statement"], lead="Method:", small=True))
+    return blocks
+
+
 def _benefits(report: AnnualReport, number: int) -> list:
     b = report.benefits
     parts = b.document_parts(report.programme.scale)
@@ -124,6 +139,8 @@ def annual_document(report: AnnualReport) -> Document:
         rationale = f" {view.overall.rationale}" if view.overall.rationale else ""
         doc.add(Paragraph(f"{scale.label(view.overall.rating)}. {view.overall_change.label}.{rationale}",
                           lead="Overall programme RAG:"))  # fmt: skip
+    if report.sections.get("evidence"):
+        doc.add(*_evidence(report.sections["evidence"]))
     after = n + 1
     if report.benefits:
         doc.add(*_benefits(report, after))
