@@ -61,6 +61,7 @@ bench: install
 	$(BIN)/python bench/board_pack.py
 	$(BIN)/python bench/workbook_import.py --formats xlsx,ods,csv
 	$(BIN)/python bench/practice_search.py
+	$(BIN)/python bench/hotspots.py
 
 # The web tier under load: gunicorn on PostgreSQL, driven by locust at 10, 25 and 50 users.
 bench-load: install system-packages
