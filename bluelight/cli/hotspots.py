@@ -64,9 +64,12 @@ def cmd_allocate(args) -> int:
     from bluelight.hotspots.engine.grant import allocate
 
     try:
-        need = {k: Decimal(str(v)) for k, v in json.loads(Path(args.need).read_text(encoding="utf-8")).items()}
+        data = json.loads(Path(args.need).read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "districts" in data:  # what `analyse --json` wrote
+            data = {d["district"]: d[args.measure] for d in data["districts"]}
+        need = {k: Decimal(str(v)) for k, v in data.items()}
         shares = allocate(args.grant, need, args.floor)
-    except (ValueError, json.JSONDecodeError, OSError) as error:
+    except (ValueError, KeyError, AttributeError, json.JSONDecodeError, OSError) as error:
         return refused(error)
     for s in shares:
         print(f"{s.district:<16} £{s.pounds:>10,}   {s.working}")
@@ -94,7 +97,9 @@ def register(sub) -> None:
     analyse.add_argument("--json", action="store_true", help="Print every cell shown as JSON.")
     analyse.set_defaults(func=cmd_analyse)
     allocate = commands.add_parser("allocate", help="Spread a grant across districts by need, with a floor.")
-    allocate.add_argument("need", help='A JSON file of {"district": need, …}.')
+    allocate.add_argument("need", help='What `analyse --json` wrote, or a JSON file of {"district": need, …}.')
+    allocate.add_argument("--measure", default="points_in_hot_cells", choices=["points_in_hot_cells", "points", "hot_cells"],
+                          help="With the output of analyse: the need to spread by (default points_in_hot_cells).")  # fmt: skip
     allocate.add_argument("--grant", type=int, required=True, help="Whole pounds.")
     allocate.add_argument("--floor", type=int, default=0, help="Whole pounds each district gets first.")
     allocate.set_defaults(func=cmd_allocate)

@@ -6,7 +6,7 @@ and commands in inline code, wherever they start with `bluelight`, `.venv/bin/bl
 the order they are written, through bash in a folder of their own (which sees the checkout's
 tests/, docs/ and bluelight/ as the repository's root does), against a copy of the demo
 database, in the default (production) environment a person has after `make demo`. A command fails
-the test when it exits non-zero or does not write the file its `--out` names.
+the test when it exits non-zero or does not write the file (or fill the folder) its `--out` names.
 
 Inline code that names a command without all it needs (`bluelight people revoke`) names it; so does
 inline `manage.py …`. A command that shows a form rather than an instance (a placeholder such as SLUG, PATH or
@@ -136,7 +136,7 @@ def documented_commands(path: Path) -> list[Command]:
     for number, text, inline in _candidates(path):
         if PROGRAM.match(text):
             found.append(Command(str(path.relative_to(ROOT)), number, text, inline))
-    return sorted(set(found), key=lambda c: c.line)
+    return sorted(dict.fromkeys(found), key=lambda c: c.line)  # on one line, in the order written
 
 
 def test_the_commands_are_found_in_the_documents():
@@ -219,7 +219,8 @@ def _run(command: Command, env: dict, workdir: Path, scratch) -> None:
         written = subprocess.run(["bash", "-c", f"echo {out.group(1)}"], cwd=workdir, capture_output=True,
                                  text=True).stdout.strip()  # fmt: skip
         out = workdir / written
-        assert out.is_file() and out.stat().st_size > 0, f"{command}\n  wrote no {written}"
+        wrote = out.is_file() and out.stat().st_size > 0 or out.is_dir() and any(out.iterdir())  # a file or a folder
+        assert wrote, f"{command}\n  wrote no {written}"
 
 
 def _free_port() -> int:

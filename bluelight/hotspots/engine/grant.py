@@ -17,10 +17,13 @@ class Share:
     floor: int
     exact: Decimal  # floor + the district's exact share of the rest
     pounds: int  # what it is given
+    all_need: Decimal  # every district's need added up
+    rest: int  # the grant less every district's floor
 
     @property
     def working(self) -> str:
-        return f"£{self.floor:,} floor + {self.need} ÷ total need × the rest = £{self.exact:,.4f} → £{self.pounds:,}"
+        return (f"£{self.floor:,} + {self.need:,} ÷ {self.all_need:,} × £{self.rest:,} = £{self.exact:,.4f} "
+                f"→ £{self.pounds:,}")  # fmt: skip
 
 
 def allocate(total: int, need: dict[str, Decimal | int | float], floor: int = 0) -> list[Share]:
@@ -48,4 +51,4 @@ def allocate(total: int, need: dict[str, Decimal | int | float], floor: int = 0)
     order = sorted(needs, key=lambda d: (-(exact[d] - whole[d]), -needs[d], d))
     for district in order[:left]:
         whole[district] += 1
-    return [Share(d, needs[d], floor, floor + exact[d], floor + whole[d]) for d in sorted(needs)]
+    return [Share(d, needs[d], floor, floor + exact[d], floor + whole[d], all_need, int(rest)) for d in sorted(needs)]

@@ -22,6 +22,7 @@ def test_in_proportion_to_need():
     shares = allocate(1_000, {"Basildon": 353, "Brentwood": 347, "Harlow": 0})
     assert {s.district: s.pounds for s in shares} == {"Basildon": 504, "Brentwood": 496, "Harlow": 0}
     assert shares[0].exact == Decimal(1000) * 353 / 700
+    assert shares[1].working == "£0 + 347 ÷ 700 × £1,000 = £495.7143 → £496"
 
 
 @pytest.mark.parametrize("total", [0, 1, 7, 999_999, 1_234_567])
