@@ -37,6 +37,9 @@ NOT_PAGES = {
     "public-report": "checked signed out, in its own test",
     "accessibility": "checked signed out, in its own test",
     "practice-approve": "an action (POST), offered on an entry awaiting approval",
+    "hotspot-progress": "JSON for the progress bar",
+    "hotspot-attach": "an action (POST), offered on the analysis's page",
+    "hotspot-download": "a CSV, GeoJSON or PNG download",
 }
 DESTRUCTIVE = {"workbook-export"}  # its form starts an export task rather than showing errors
 
@@ -57,6 +60,7 @@ def _demo_records():
     from bluelight.core.history import Actor
     from bluelight.core.models import User
     from bluelight.core.worker import work
+    from bluelight.evidence.models import Analysis
     from bluelight.exchange.services import export_queue
     from bluelight.governance.models import Milestone
     from bluelight.programmes.models import Programme
@@ -76,6 +80,7 @@ def _demo_records():
         "benefit": Benefit.objects.filter(workstream__programme=escp).first(), "board": escp.boards.first(),
         "open_period": escp.periods.filter(published_at__isnull=True).order_by("starts_on").last(),
         "risk": escp.risks.first(), "action": escp.actions.first(), "paper": escp.documents.first(),
+        "analysis": Analysis.objects.filter(programme=escp).first(),
     }  # fmt: skip
 
 
@@ -102,7 +107,7 @@ def _url(route: str, name: str, r: dict, slug: str) -> str:
                 return str(r["meeting"].agenda.order_by("number").first().number)
             return str((r["risk"] if before.endswith("risks/") else r["action"]).number)
         return str({"meeting_id": r["meeting"].pk, "paper_id": r["paper"].pk, "milestone_id": r["milestone"].pk,
-                    "task_id": r["task"].pk, "token_id": r["token"].pk, "year": 2024,
+                    "task_id": r["task"].pk, "token_id": r["token"].pk, "year": 2024, "pk": r["analysis"].pk,
                     "kind": "business_case"}[key])  # fmt: skip
 
     return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", value, route)

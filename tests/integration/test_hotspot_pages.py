@@ -63,7 +63,7 @@ def test_an_upload_is_analysed_by_the_worker_and_shown_as_a_map_with_its_tables(
     rows = sum(len(p.read_text().splitlines()) - 1 for p in essex.rglob("*.csv"))
     mapped, set_aside = analysis.result["points"], analysis.result["set_aside"]["no coordinates"]
     assert mapped + set_aside == rows
-    assert f"{mapped:,} rows mapped, {set_aside:,} set aside (no coordinates)" in page
+    assert f"1 file: {mapped:,} rows mapped, {set_aside:,} set aside (no coordinates)" in page
     assert "anonymised" in analysis.method["statement"] and "snap points" in page
     assert len(hot) > 0
     assert analysis.inputs["files"][0]["stored"] and files.exists(analysis.inputs["files"][0]["stored"])
