@@ -144,7 +144,7 @@ def test_a_grant_is_spread_with_its_working_and_adds_up(signed_in, small_program
     assert response.status_code == 400 and "is less than the floor £5,000" in response.content.decode()
 
 
-def test_attached_to_a_workstream_it_is_listed_and_a_viewer_cannot_start_one(signed_in, small_programme, essex, client):
+def test_attached_to_a_workstream_it_is_listed_and_a_blank_choice_is_refused(signed_in, small_programme, essex, client):
     slug = small_programme["programme"].slug
     _start(signed_in, slug, _zip(essex))
     work(once=True, say=lambda line: None)
@@ -157,3 +157,22 @@ def test_attached_to_a_workstream_it_is_listed_and_a_viewer_cannot_start_one(sig
     assert "<strong>Hubs</strong>: Where the hubs should be." in page
     response = signed_in.post(reverse("hotspot-attach", args=[slug, analysis.pk]), {"target": "", "note": ""})
     assert response.status_code == 400 and "Choose what the analysis is evidence for." in response.content.decode()
+
+
+def test_an_organisation_editor_sees_the_map_attaches_it_to_its_own_workstream_only_and_cannot_start_one(
+    signed_in, small_programme, essex, fire_editor, client
+):
+    slug = small_programme["programme"].slug
+    _start(signed_in, slug, _zip(essex))
+    work(once=True, say=lambda line: None)
+    analysis = Analysis.objects.get()
+    client.force_login(fire_editor)
+    assert client.get(reverse("hotspot-start", args=[slug])).status_code == 403
+    page = client.get(reverse("hotspot-detail", args=[slug, analysis.pk])).content.decode()
+    assert "Workstream: Fleet" in page and "Workstream: Hubs" not in page  # only its own organisation's to choose
+    attach = reverse("hotspot-attach", args=[slug, analysis.pk])
+    hubs, fleet = small_programme["hubs"], small_programme["fleet"]
+    response = client.post(attach, {"target": f"workstream:{hubs.pk}", "note": "Not ours."})
+    assert response.status_code == 400 and "Select a valid choice." in response.content.decode()
+    assert client.post(attach, {"target": f"workstream:{fleet.pk}", "note": "Fleet routes."}).status_code == 302
+    assert [a.workstream for a in analysis.attachments.all()] == [fleet]
