@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bluelight.cli.base import refused
 
-CELL_FIELDS = ("centre_lat", "centre_lon", "district", "count", "z", "p", "q", "class", "pattern")
+CELL_FIELDS = ("centre_lat", "centre_lon", "district", "count", "z", "p", "q", "class", "pattern", "lsoa")
 
 
 def _progress(step: str, percent: int) -> None:
@@ -36,21 +36,22 @@ def cmd_analyse(args) -> int:
     try:
         points = read(files_in(path))
         settings = Settings(cell_size=args.cell_size, band=args.band, fdr=not args.no_fdr,
-                            crime_types=tuple(args.crime_type or ()), months=tuple(args.months or ()))  # fmt: skip
+                            crime_types=tuple(args.crime_type or ()), months=tuple(args.months or ()), units=args.units)  # fmt: skip
         result = analyse(points, settings, progress=_progress)
     except (Refused, ValueError) as error:
         return refused(error)
     _progress("Done", 100)
     skipped = dict(points.skipped)
     if args.json:
-        cells = [{k: c[k] for k in CELL_FIELDS} for c in result["cells"]]
+        cells = [{k: c[k] for k in CELL_FIELDS if k in c} for c in result["cells"]]
         print(json.dumps({"points": result["points"], "set_aside": skipped, "grid": result["grid"],
                           "districts": result["districts"], "cells": cells}, indent=1))  # fmt: skip
         return 0
     print(f"{result['points']:,} points in {len(points.files)} files; set aside: "
           + (", ".join(f"{n:,} {why}" for why, n in skipped.items()) or "none"))
     hot = sorted((c for c in result["cells"] if c["level"] > 0), key=lambda c: -c["z"])
-    print(f"{len(hot)} hot cells of {result['grid']['cells']:,} ({result['grid']['cell_size']:.0f} m):")
+    units = "LSOAs" if result["grid"].get("units") == "lsoa" else f"cells ({result['grid']['cell_size']:.0f} m)"
+    print(f"{len(hot)} hot of {result['grid']['cells']:,} {units}:")
     for c in hot[: args.limit]:
         print(f"  {c['centre_lat']:.5f}, {c['centre_lon']:.5f}  {c['district']:<16} {c['count']:>5}  z {c['z']:6.2f}"
               f"  {c['class']}" + (f"; {c['pattern']}" if c["pattern"] else ""))  # fmt: skip
@@ -89,7 +90,9 @@ def register(sub) -> None:
     analyse = commands.add_parser("analyse", help="Gi* hot spots (and emerging patterns) of a CSV, zip or folder.")
     analyse.add_argument("path")
     analyse.add_argument("--cell-size", type=int, default=250, help="Metres (default 250).")
-    analyse.add_argument("--band", type=int, help="Distance band in metres (default 1.5 cells).")
+    analyse.add_argument("--units", choices=["grid", "lsoa"], default="grid",
+                         help="Count in square grid cells (default) or in police.uk's LSOAs.")
+    analyse.add_argument("--band", type=int, help="Distance band in metres (default 1.5 cells; 2,000 m for LSOAs).")
     analyse.add_argument("--crime-type", action="append", help="Only this crime type (repeat for more).")
     analyse.add_argument("--months", nargs="+", help="Only these months, as 2025-03.")
     analyse.add_argument("--no-fdr", action="store_true", help="Class by p-values, not false discovery rate.")

@@ -9,7 +9,7 @@ import json
 
 from bluelight.hotspots.engine.grid import Grid, to_wgs84
 
-COLUMNS = ("column", "row", "centre_lat", "centre_lon", "easting", "northing", "district", "count", "z", "p", "q",
+COLUMNS = ("lsoa", "column", "row", "centre_lat", "centre_lon", "easting", "northing", "district", "count", "z", "p", "q",
            "class", "pattern")  # fmt: skip
 
 

@@ -61,6 +61,11 @@ def swatch_svg(level: int, size: int = 24) -> str:
             f'stroke-width="0.08"/>{overlay}</svg>')  # fmt: skip
 
 
+def _side(result: dict) -> int:
+    """How many grid cells wide each place is drawn: one for a grid cell, three for an LSOA's place."""
+    return 3 if result["grid"].get("units") == "lsoa" else 1
+
+
 def _labels(result: dict) -> list[tuple[str, float, float]]:
     """Each district's name at the median of its cells with points (grid units)."""
     places = defaultdict(list)
@@ -78,9 +83,10 @@ def map_svg(result: dict, title: str, *, ident: str = "hotspot-map") -> str:
     """The map as SVG: one path per class, north up, district names over it."""
     columns, rows = result["grid"]["columns"], result["grid"]["rows"]
     paths = defaultdict(list)
+    side = _side(result)
     for cell in result["cells"]:
-        y = rows - 1 - cell["row"]
-        paths[cell["level"]].append(f"M{cell['column']},{y}h1v1h-1z")
+        x, y = cell["column"] - side // 2, rows - 1 - cell["row"] - side // 2
+        paths[cell["level"]].append(f"M{x},{y}h{side}v{side}h-{side}z")
     hot = sum(1 for c in result["cells"] if c["level"] > 0)
     cold = sum(1 for c in result["cells"] if c["level"] < 0)
     description = (f"{hot} hot and {cold} cold cells of {result['grid']['cell_size']:.0f} m; the table of hot cells and "
@@ -126,8 +132,10 @@ def map_png(result: dict, title: str, *, width: int = 1600) -> bytes:
     columns, rows = result["grid"]["columns"], result["grid"]["rows"]
     scale = max(1, width // columns)
     level = np.full((rows, columns), 127, dtype=np.int16)  # 127: no crime
-    for cell in result["cells"]:
-        level[rows - 1 - cell["row"], cell["column"]] = cell["level"]
+    side = _side(result)
+    for cell in sorted(result["cells"], key=lambda c: abs(c["level"])):  # the stronger class drawn last
+        top, left = max(rows - 1 - cell["row"] - side // 2, 0), max(cell["column"] - side // 2, 0)
+        level[top : top + side, left : left + side] = cell["level"]
     big = np.kron(level, np.ones((scale, scale), dtype=np.int16))
     ys, xs = np.indices(big.shape)
     pixels = np.full((*big.shape, 3), 255, dtype=np.uint8)

@@ -17,6 +17,10 @@ class AnalysisForm(GovukForm):
         "an incidents CSV with the columns Date, Latitude, Longitude, Category.",
         error_messages={"required": "Choose a CSV or zip file to analyse."},
     )
+    units = forms.ChoiceField(label="Count crimes in", widget=forms.RadioSelect, initial="grid",
+                              error_messages={"required": "Choose whether to count crimes in grid cells or in LSOAs."},
+                              choices=[("grid", "Square cells on the British National Grid"),
+                                       ("lsoa", "LSOAs, as police.uk names them (police.uk files only)")])  # fmt: skip
     cell_size = forms.IntegerField(label="Cell size in metres", initial=250, min_value=50, max_value=5000,
                                    help_text="The side of each square cell on the British National Grid.")  # fmt: skip
     crime_types = forms.CharField(label="Crime types (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),

@@ -16,10 +16,14 @@ NAME = "Getis–Ord Gi* hot spots with emerging hot spot patterns"
 def statement(settings: Settings) -> str:
     fdr = ("Benjamini–Hochberg false discovery rate (q-values)" if settings.fdr
            else "p-values, uncorrected for the many cells tested")  # fmt: skip
+    where = (f"Crimes or incidents are counted in {settings.cell_size} m square cells on the British National Grid."
+             if settings.units == "grid" else
+             "Crimes are counted in the LSOAs police.uk names, each placed at the mean of its points.")  # fmt: skip
+    unit = "cell" if settings.units == "grid" else "LSOA"
     return (
-        f"Crimes or incidents are counted in {settings.cell_size} m square cells on the British National Grid. "
-        f"Getis–Ord Gi* (Ord and Getis 1995) compares each cell and its neighbours within "
-        f"{settings.band_metres:g} m (the cell itself included, binary weights) with the whole area; a cell is a hot "
+        f"{where} "
+        f"Getis–Ord Gi* (Ord and Getis 1995) compares each {unit} and its neighbours within "
+        f"{settings.band_metres:g} m (the {unit} itself included, binary weights) with the whole area; a {unit} is a hot "
         f"(or cold) spot at 90%, 95% or 99% confidence by {fdr}. Emerging hot spots apply Gi* to each month with "
         f"the {settings.months_back} month(s) before it, and a Mann–Kendall trend test (with the correction for "
         "ties) to each cell's monthly z-scores; the patterns follow the rules in the method statement. police.uk "
@@ -36,6 +40,7 @@ def settings_of(parameters: dict) -> Settings:
         fdr=bool(parameters.get("fdr", True)),
         crime_types=tuple(parameters.get("crime_types", ())),
         months=tuple(parameters.get("months", ())),
+        units=parameters.get("units", "grid"),
     )
 
 

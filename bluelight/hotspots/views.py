@@ -40,7 +40,7 @@ def analysis_list(request, slug):
 
 def _parameters(data: dict) -> dict:
     months = [m for m in (data["first_month"], data["last_month"]) if m]
-    parameters = {"cell_size": data["cell_size"], "fdr": True,
+    parameters = {"cell_size": data["cell_size"], "fdr": True, "units": data["units"],
                   "crime_types": [t.strip() for t in data["crime_types"].splitlines() if t.strip()]}  # fmt: skip
     if months:
         from bluelight.hotspots.engine.sources import month_range

@@ -36,7 +36,7 @@ def essex(tmp_path):
 
 
 def _start(client, slug, upload, **extra):
-    form = {"title": "Synthetic Essex, first half of 2025", "data": upload, "cell_size": "250", **extra}
+    form = {"title": "Synthetic Essex, first half of 2025", "data": upload, "units": "grid", "cell_size": "250", **extra}
     return client.post(reverse("hotspot-start", args=[slug]), form)
 
 
@@ -77,7 +77,7 @@ def test_the_downloads_hold_the_same_cells(signed_in, small_programme, essex):
     url = lambda ext: reverse("hotspot-download", args=[slug, analysis.pk, ext])  # noqa: E731
     table = list(csv.reader(io.StringIO(signed_in.get(url("csv")).content.decode())))
     assert table[0] == ["OFFICIAL"]
-    assert table[1][:4] == ["column", "row", "centre_lat", "centre_lon"]
+    assert table[1][:5] == ["lsoa", "column", "row", "centre_lat", "centre_lon"]
     assert len(table) - 2 == len(analysis.result["cells"])
     geo = json.loads(signed_in.get(url("geojson")).content)
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == len(analysis.result["cells"])
@@ -176,3 +176,17 @@ def test_an_organisation_editor_sees_the_map_attaches_it_to_its_own_workstream_o
     assert response.status_code == 400 and "Select a valid choice." in response.content.decode()
     assert client.post(attach, {"target": f"workstream:{fleet.pk}", "note": "Fleet routes."}).status_code == 302
     assert [a.workstream for a in analysis.attachments.all()] == [fleet]
+
+
+def test_counted_by_lsoa_the_map_and_the_tables_name_lsoas(signed_in, small_programme, essex):
+    slug = small_programme["programme"].slug
+    _start(signed_in, slug, _zip(essex), units="lsoa")
+    work(once=True, say=lambda line: None)
+    analysis = Analysis.objects.get()
+    assert analysis.status == "done" and analysis.result["grid"]["units"] == "lsoa"
+    assert all(c["lsoa"].startswith("E0") for c in analysis.result["cells"])
+    page = signed_in.get(reverse("hotspot-detail", args=[slug, analysis.pk])).content.decode()
+    assert "counted in the LSOAs police.uk names" in page and "<svg" in page
+    assert f"in {len(analysis.result['cells']):,} LSOAs, neighbours within 2000 m" in page
+    png = signed_in.get(reverse("hotspot-download", args=[slug, analysis.pk, "png"]))
+    assert png.content[:8] == b"\x89PNG\r\n\x1a\n"

@@ -19,6 +19,7 @@ from bluelight.hotspots.engine.sources import Points, month_range
 METHOD_VERSION = "1"
 FEWEST_MONTHS_FOR_TREND = 4
 HOT = 95  # the confidence at which a cell counts as a hot spot in the district summary
+AREA_BAND = 2000  # metres between LSOAs' places, by default
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,24 @@ class Settings:
     crime_types: tuple[str, ...] = ()  # none is every type
     months: tuple[str, ...] = ()  # none is every month
     months_back: int = 1
+    units: str = "grid"  # "grid": square cells; "lsoa": the LSOAs police.uk names
 
     @property
     def band_metres(self) -> float:
-        return float(self.band) if self.band else 1.5 * self.cell_size
+        if self.band:
+            return float(self.band)
+        return AREA_BAND if self.units == "lsoa" else 1.5 * self.cell_size
 
     def check(self) -> dict[str, str]:
         errors = {}
         if not 50 <= self.cell_size <= 5000:
             errors["cell_size"] = "The cell size must be between 50 and 5,000 metres."
-        if self.band is not None and not self.cell_size <= self.band <= 20 * self.cell_size:
+        if self.units not in ("grid", "lsoa"):
+            errors["units"] = "Count in grid cells or in LSOAs."
+        elif self.units == "grid" and self.band is not None and not self.cell_size <= self.band <= 20 * self.cell_size:
             errors["band"] = "The distance band must be from one to twenty cell sizes."
+        elif self.units == "lsoa" and self.band is not None and not 100 <= self.band <= 50_000:
+            errors["band"] = "The distance band between LSOAs must be from 100 to 50,000 metres."
         return errors
 
 
@@ -61,6 +69,10 @@ def analyse(points: Points, settings: Settings = Settings(), progress: Callable[
     chosen = select(points, settings)
     if len(chosen) == 0:
         raise ValueError("no points are left once the crime types and months are chosen")
+    if settings.units == "lsoa":
+        from bluelight.hotspots.engine.by_area import analyse_areas  # it builds on this module
+
+        return analyse_areas(chosen, settings, say)
     easting, northing = to_bng(chosen.lon, chosen.lat)
     band_cells = settings.band_metres / settings.cell_size
     grid = Grid.around(easting, northing, settings.cell_size, margin_cells=int(np.ceil(band_cells)) + 1)
@@ -82,7 +94,7 @@ def analyse(points: Points, settings: Settings = Settings(), progress: Callable[
         "months": months,
         "crime_types": dict(Counter(chosen.category.tolist()).most_common()),
         "cells": cells,
-        "districts": _summary(cells, chosen.district),
+        "districts": district_summary(cells, chosen.district),
     }
 
 
@@ -134,7 +146,7 @@ def _cells(grid: Grid, counts, stats, districts, pattern) -> list[dict]:
     return cells
 
 
-def _summary(cells: list[dict], district_of_point) -> list[dict]:
+def district_summary(cells: list[dict], district_of_point) -> list[dict]:
     """Per district: points, hot cells (95% or more) and the points in them."""
     points = Counter(district_of_point.tolist())
     hot_cells, hot_points = Counter(), Counter()

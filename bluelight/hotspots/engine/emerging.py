@@ -84,21 +84,21 @@ def _final_run(flags: np.ndarray) -> np.ndarray:
     return first_gap
 
 
-def emerging(cube: np.ndarray, band_cells: float, *, months_back: int = 1, alpha: float = 0.10) -> dict[str, np.ndarray]:
+def emerging(cube: np.ndarray, band_cells: float, *, months_back: int = 1, alpha: float = 0.10) -> dict[str, np.ndarray]:  # fmt: skip
     """For a cube of counts [month, row, column]: the space-time z of every bin, and for every cell
     [row, column] the trend (Mann–Kendall z and p of its z-scores over the months) and its pattern."""
     months, rows, columns = cube.shape
     z = space_time_z(cube, band_cells, months_back)
+    found = over_time(z.reshape(months, -1), alpha=alpha)
+    return {"z": z, **{k: v.reshape(rows, columns) for k, v in found.items()}}
+
+
+def over_time(z: np.ndarray, *, alpha: float = 0.10) -> dict[str, np.ndarray]:
+    """From space-time z-scores [month, place] (grid cells or areas): each place's trend and pattern."""
     q = benjamini_hochberg(two_sided_p(z))
     significant = q < alpha
-    by_cell = z.reshape(months, -1).T
-    hot = (significant & (z > 0)).reshape(months, -1).T
-    cold = (significant & (z < 0)).reshape(months, -1).T
-    trend = mann_kendall(by_cell)
+    hot = (significant & (z > 0)).T
+    cold = (significant & (z < 0)).T
+    trend = mann_kendall(z.T)
     pattern = patterns_of(hot, cold, trend["z"], trend["p"] < alpha)
-    return {
-        "z": z,
-        "trend_z": trend["z"].reshape(rows, columns),
-        "trend_p": trend["p"].reshape(rows, columns),
-        "pattern": pattern.reshape(rows, columns),
-    }
+    return {"trend_z": trend["z"], "trend_p": trend["p"], "pattern": pattern}

@@ -34,14 +34,23 @@ def z_scores(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Gi* z-score of every cell of `values` (any number of dimensions) for the binary neighbourhood
     `weights`, an array of 0/1 of the same number of dimensions centred on the cell."""
     values = np.asarray(values, dtype=float)
-    n = values.size
-    mean = values.mean()
-    spread = np.sqrt((values * values).mean() - mean * mean)
     local = ndimage.correlate(values, weights, mode="constant", cval=0.0)
     w = ndimage.correlate(np.ones_like(values), weights, mode="constant", cval=0.0)
+    return standardised(values, local, w)
+
+
+def standardised(values: np.ndarray, local: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Gi* z from the values, each one's neighbourhood sum `local` and its number of neighbours `w`
+    (itself included), by the formula above."""
+    values = np.asarray(values, dtype=float)
+    n = values.size
+    mean = values.mean()
+    spread = np.sqrt(max((values * values).mean() - mean * mean, 0.0))
     if spread == 0:
         return np.zeros_like(values)
-    return (local - mean * w) / (spread * np.sqrt((n * w - w * w) / (n - 1)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (local - mean * w) / (spread * np.sqrt((n * w - w * w) / (n - 1)))
+    return np.nan_to_num(z, nan=0.0, posinf=0.0, neginf=0.0)
 
 
 def two_sided_p(z: np.ndarray) -> np.ndarray:

@@ -69,6 +69,7 @@ class Points:
     category: np.ndarray
     district: np.ndarray
     files: list[dict] = field(default_factory=list)
+    area: np.ndarray | None = None  # LSOA code of each point ("" for an incidents file)
 
     def __len__(self) -> int:
         return len(self.lon)
@@ -82,7 +83,7 @@ class Points:
 
     def where(self, keep: np.ndarray) -> Points:
         return Points(self.lon[keep], self.lat[keep], self.month[keep], self.category[keep], self.district[keep],
-                      self.files)  # fmt: skip
+                      self.files, None if self.area is None else self.area[keep])  # fmt: skip
 
 
 def district_of(lsoa_name: str | None) -> str:
@@ -106,10 +107,11 @@ def read_file(name: str, data: bytes) -> tuple[list[dict], dict]:
         raise Refused(name, loaded.refused)
     if police:
         rows = [{"lon": float(r["Longitude"]), "lat": float(r["Latitude"]), "month": r["Month"].strftime("%Y-%m"),
-                 "category": r["Crime type"], "district": district_of(r["LSOA name"])} for r in loaded.rows]  # fmt: skip
+                 "category": r["Crime type"], "district": district_of(r["LSOA name"]), "area": r["LSOA code"] or ""}
+                for r in loaded.rows]  # fmt: skip
     else:
         rows = [{"lon": float(r["Longitude"]), "lat": float(r["Latitude"]), "month": r["Date"].strftime("%Y-%m"),
-                 "category": r["Category"], "district": r["District"] or "Unknown"} for r in loaded.rows]  # fmt: skip
+                 "category": r["Category"], "district": r["District"] or "Unknown", "area": ""} for r in loaded.rows]  # fmt: skip
     record = {"name": name, "format": "police.uk street-level crime" if police else "incidents",
               "taken": len(rows), "skipped": dict(loaded.skipped)}  # fmt: skip
     return rows, record
@@ -143,6 +145,7 @@ def read(files: list[tuple[str, bytes]]) -> Points:
         category=np.array([r["category"] for r in rows], dtype=object),
         district=np.array([r["district"] for r in rows], dtype=object),
         files=records,
+        area=np.array([r["area"] for r in rows], dtype=object),
     )
 
 

@@ -93,7 +93,8 @@ def month_csv(rng: np.random.Generator, month: str, lat, lon, district, *, no_co
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
     types = rng.choice(len(CRIME_TYPES), size=len(lat), p=[0.3, 0.25, 0.1, 0.1, 0.07, 0.07, 0.06, 0.05])
-    lsoa = rng.integers(1, 30, size=len(lat))
+    # an LSOA is a patch of about 2 km: the same place always falls in the same one
+    lsoa = (np.floor(np.asarray(lat) / 0.018).astype(int) * 131 + np.floor(np.asarray(lon) / 0.029).astype(int)) % 997 + 1
     blank = rng.random(len(lat)) < no_coordinates
     for i in range(len(lat)):
         crime = CRIME_TYPES[types[i]]
