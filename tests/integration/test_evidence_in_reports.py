@@ -4,6 +4,7 @@ meeting whose paper it is attached to, with its table; an OFFICIAL-SENSITIVE ana
 import io
 
 import docx
+import pypdf
 import pytest
 from django.urls import reverse
 
@@ -12,7 +13,7 @@ from bluelight.core.models import User
 from bluelight.evidence import services
 from bluelight.evidence.models import Analysis, Attachment
 from bluelight.governance.models import AgendaItem, Meeting
-from bluelight.governance.pack import build_pack
+from bluelight.governance.pack import build_pack, render_pdf
 from bluelight.programmes.models import Programme
 from bluelight.reports.annual import build_annual_report
 from bluelight.reports.annual_document import annual_document
@@ -56,6 +57,8 @@ def test_the_board_pack_shows_the_map_attached_to_a_paper_on_its_agenda(escp):
     pack = build_pack(item.meeting)
     [shown] = pack.sections["evidence"]
     assert shown.record.endswith(item.document.title) and shown.note == "Where the new hubs would sit."
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render_pdf(pack))).pages)
+    assert "Evidence from data for the papers" in text and "Where the new hubs would sit." in text
     other = Meeting.objects.filter(programme=escp).exclude(pk=item.meeting_id).exclude(agenda__document=item.document).first()
     assert "evidence" not in build_pack(other).sections
 
