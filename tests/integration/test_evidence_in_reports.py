@@ -57,7 +57,7 @@ def test_the_board_pack_shows_the_map_attached_to_a_paper_on_its_agenda(escp):
     pack = build_pack(item.meeting)
     [shown] = pack.sections["evidence"]
     assert shown.record.endswith(item.document.title) and shown.note == "Where the new hubs would sit."
-    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render_pdf(pack))).pages)
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(render_pdf(pack))).pages)
     assert "Evidence from data for the papers" in text and "Where the new hubs would sit." in text
     other = Meeting.objects.filter(programme=escp).exclude(pk=item.meeting_id).exclude(agenda__document=item.document).first()
     assert "evidence" not in build_pack(other).sections
