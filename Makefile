@@ -62,6 +62,7 @@ bench: install
 	$(BIN)/python bench/workbook_import.py --formats xlsx,ods,csv
 	$(BIN)/python bench/practice_search.py
 	$(BIN)/python bench/hotspots.py
+	$(BIN)/python bench/cover.py
 
 # The web tier under load: gunicorn on PostgreSQL, driven by locust at 10, 25 and 50 users.
 bench-load: install system-packages

@@ -1,0 +1,1 @@
+"""The pure response-cover engine: travel times, cover measures and the choice of stations."""
