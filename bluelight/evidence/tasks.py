@@ -10,7 +10,6 @@ analysis failed by the next sweep.
 
 from __future__ import annotations
 
-import datetime
 import traceback
 
 from django.core.cache import cache
@@ -32,16 +31,11 @@ def _progress_key(analysis_id: int) -> str:
 
 def progress_of(analysis: Analysis) -> dict:
     """How far an analysis has got, as a percentage and its current step, from the cache."""
-    if analysis.finished:
-        return {"done": 100, "total": 100, "stage": analysis.get_status_display(), "status": analysis.status}
-    data = cache.get(_progress_key(analysis.pk)) or {"done": 0, "total": 100, "stage": analysis.get_status_display()}
-    return {**data, "status": analysis.status}
+    return worker.progress(analysis, _progress_key(analysis.pk), total=100)
 
 
 def claim(analysis_id: int) -> Analysis | None:
-    won = Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.QUEUED).update(
-        status=Analysis.Status.RUNNING, started_at=timezone.now(), worker=worker.current_worker_id()
-    )
+    won = worker.claim(Analysis, analysis_id)
     return Analysis.objects.select_related("programme").get(pk=analysis_id) if won else None
 
 
@@ -108,20 +102,4 @@ def _forget_files(inputs: dict) -> None:
 
 def lost_analyses_fail(now=None) -> int:
     """Mark failed the running analyses whose worker has stopped beating. Returns how many."""
-    from django_tasks_db.models import DBTaskResult
-
-    quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.lost_after())
-    running = list(Analysis.objects.filter(status=Analysis.Status.RUNNING, started_at__lt=quiet_since))
-    silent = worker.silent_workers({found.worker for found in running})
-    failed = 0
-    for found in running:
-        if found.worker not in silent:
-            continue
-        changed = Analysis.objects.filter(pk=found.pk, status=Analysis.Status.RUNNING).update(
-            status=Analysis.Status.FAILED, finished_at=timezone.now(), message=LOST,
-            result={"ok": False, "problems": [LOST]},
-        )  # fmt: skip
-        if changed and found.job:
-            DBTaskResult.objects.filter(pk=found.job, status="RUNNING").update(status="FAILED")
-        failed += changed
-    return failed
+    return worker.fail_lost(Analysis, LOST, now)

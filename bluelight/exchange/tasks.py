@@ -34,10 +34,7 @@ def _progress_key(task_id: int) -> str:
 
 def progress_of(task: Task) -> dict:
     """How far a task has got: done, total, and what it is doing (from the cache, which every machine reads)."""
-    if task.finished:
-        return {"done": 1, "total": 1, "stage": task.get_status_display(), "status": task.status}
-    data = cache.get(_progress_key(task.pk)) or {"done": 0, "total": 1, "stage": task.get_status_display()}
-    return {**data, "status": task.status}
+    return worker.progress(task, _progress_key(task.pk), total=1)
 
 
 def _reporter(task_id: int):
@@ -51,9 +48,7 @@ def _reporter(task_id: int):
 
 def claim(task_id: int) -> Task | None:
     """The queued task, now marked running by this worker; None if it is not queued (run, or swept)."""
-    won = Task.objects.filter(pk=task_id, status=Task.Status.QUEUED).update(
-        status=Task.Status.RUNNING, started_at=timezone.now(), worker=worker.current_worker_id()
-    )
+    won = worker.claim(Task, task_id)
     return Task.objects.select_related("programme", "created_by").get(pk=task_id) if won else None
 
 
@@ -165,23 +160,7 @@ LOST = ("The worker running this task stopped before it finished (it was stopped
 
 def lost_tasks_fail(now=None) -> int:
     """Mark failed the running tasks whose worker has stopped beating. Returns how many."""
-    from django_tasks_db.models import DBTaskResult
-
-    quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=worker.lost_after())
-    running = list(Task.objects.filter(status=Task.Status.RUNNING, started_at__lt=quiet_since))
-    silent = worker.silent_workers({found.worker for found in running})
-    failed = 0
-    for found in running:
-        if found.worker not in silent:
-            continue
-        changed = Task.objects.filter(pk=found.pk, status=Task.Status.RUNNING).update(
-            status=Task.Status.FAILED, finished_at=timezone.now(), message=LOST,
-            result={"ok": False, "problems": [LOST]},
-        )  # fmt: skip
-        if changed and found.job:
-            DBTaskResult.objects.filter(pk=found.job, status="RUNNING").update(status="FAILED")
-        failed += changed
-    return failed
+    return worker.fail_lost(Task, LOST, now)
 
 
 def sweep() -> None:

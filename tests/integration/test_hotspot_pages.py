@@ -190,3 +190,18 @@ def test_counted_by_lsoa_the_map_and_the_tables_name_lsoas(signed_in, small_prog
     assert f"in {len(analysis.result['cells']):,} LSOAs, neighbours within 2000 m" in page
     png = signed_in.get(reverse("hotspot-download", args=[slug, analysis.pk, "png"]))
     assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_an_analysis_whose_worker_stopped_is_failed_by_the_sweep(signed_in, small_programme, essex):
+    import datetime
+
+    from django.utils import timezone
+
+    from bluelight.evidence.tasks import LOST, lost_analyses_fail
+
+    _start(signed_in, small_programme["programme"].slug, _zip(essex))
+    Analysis.objects.update(status="running", worker="a-machine-that-went-down",
+                            started_at=timezone.now() - datetime.timedelta(hours=1))  # fmt: skip
+    assert lost_analyses_fail() == 1
+    analysis = Analysis.objects.get()
+    assert (analysis.status, analysis.message, analysis.result) == ("failed", LOST, {"ok": False, "problems": [LOST]})
