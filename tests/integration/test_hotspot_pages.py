@@ -3,6 +3,7 @@ with progress, the page shows the map with its key in words, the tables, the gra
 downloads; a bad file fails with its row and reason and keeps nothing; the map is attached as evidence."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -10,10 +11,12 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bluelight.core import files
 from bluelight.core.worker import work
 from bluelight.evidence.models import Analysis
+from bluelight.evidence.tasks import LOST, lost_analyses_fail
 from bluelight.hotspots.engine import synthetic
 
 GOOD = "abc,2025-03,Essex Police,Essex Police,0.4712,51.5761,On or near High Street,E01021600,Basildon 016C,Burglary,,\n"
@@ -193,12 +196,6 @@ def test_counted_by_lsoa_the_map_and_the_tables_name_lsoas(signed_in, small_prog
 
 
 def test_an_analysis_whose_worker_stopped_is_failed_by_the_sweep(signed_in, small_programme, essex):
-    import datetime
-
-    from django.utils import timezone
-
-    from bluelight.evidence.tasks import LOST, lost_analyses_fail
-
     _start(signed_in, small_programme["programme"].slug, _zip(essex))
     Analysis.objects.update(status="running", worker="a-machine-that-went-down",
                             started_at=timezone.now() - datetime.timedelta(hours=1))  # fmt: skip
