@@ -33,11 +33,11 @@ def cells_csv(result: dict, marking: str) -> str:
 def cells_geojson(result: dict, title: str, marking: str) -> str:
     g = result["grid"]
     grid = Grid(g["cell_size"], g["west"], g["south"], g["columns"], g["rows"])
+    corners = [corner for cell in result["cells"] for corner in grid.corners(cell["column"], cell["row"])]
+    lon, lat = to_wgs84([e for e, _ in corners], [n for _, n in corners])  # every corner in one transform
     features = []
-    for cell in result["cells"]:
-        corners = grid.corners(cell["column"], cell["row"])
-        lon, lat = to_wgs84([e for e, _ in corners], [n for _, n in corners])
-        ring = [[round(float(x), 6), round(float(y), 6)] for x, y in zip(lon, lat, strict=True)]
+    for i, cell in enumerate(result["cells"]):
+        ring = [[round(float(lon[j]), 6), round(float(lat[j]), 6)] for j in range(4 * i, 4 * i + 4)]
         features.append({
             "type": "Feature",
             "geometry": {"type": "Polygon", "coordinates": [ring + [ring[0]]]},

@@ -37,8 +37,11 @@ KEYS = (
 KEY = {k.level: k for k in KEYS}
 
 
-def _pattern_svg(level: int) -> str:
-    ident = f"bl-hatch-{'h' if level > 0 else 'c'}{abs(level)}"
+def _pattern_id(level: int) -> str:
+    return f"bl-hatch-{'h' if level > 0 else 'c'}{abs(level)}"
+
+
+def _pattern_svg(level: int, ident: str) -> str:
     if level > 0:
         step = {99: 0.5, 95: 0.5, 90: 1.0}[level]
         lines = f'<path d="M0,{step} L{step},0" stroke="#0b0c0c" stroke-width="0.12"/>'
@@ -55,7 +58,7 @@ def swatch_svg(level: int, size: int = 24) -> str:
     """A legend swatch: the class's colour with its pattern, as a small inline SVG."""
     key = KEY[level]
     overlay = "" if level == 0 else f'<rect width="2" height="2" fill="url(#sw-{level})"/>'
-    pattern = "" if level == 0 else _pattern_svg(level).replace(f'id="bl-hatch-{"h" if level > 0 else "c"}{abs(level)}"', f'id="sw-{level}"')
+    pattern = "" if level == 0 else _pattern_svg(level, f"sw-{level}")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 2 2" aria-hidden="true" '
             f'focusable="false"><defs>{pattern}</defs><rect width="2" height="2" fill="{key.colour}" stroke="#0b0c0c" '
             f'stroke-width="0.08"/>{overlay}</svg>')  # fmt: skip
@@ -96,7 +99,7 @@ def map_svg(result: dict, title: str, *, ident: str = "hotspot-map") -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {columns} {rows}" role="img" class="bl-map" '
         f'aria-labelledby="{ident}-title {ident}-desc" font-family="Arial, sans-serif">',
         f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>',
-        "<defs>" + "".join(_pattern_svg(k.level) for k in KEYS if k.level) + "</defs>",
+        "<defs>" + "".join(_pattern_svg(k.level, f"{ident}-{_pattern_id(k.level)}") for k in KEYS if k.level) + "</defs>",
         f'<rect width="{columns}" height="{rows}" fill="#ffffff" stroke="#505a5f" stroke-width="{size / 10:.2f}"/>',
     ]
     for key in KEYS:
@@ -104,8 +107,7 @@ def map_svg(result: dict, title: str, *, ident: str = "hotspot-map") -> str:
             d = "".join(paths[key.level])
             parts.append(f'<path d="{d}" fill="{key.colour}"/>')
             if key.level:
-                kind = "h" if key.level > 0 else "c"
-                parts.append(f'<path d="{d}" fill="url(#bl-hatch-{kind}{abs(key.level)})"/>')
+                parts.append(f'<path d="{d}" fill="url(#{ident}-{_pattern_id(key.level)})"/>')  # one id a map on a page
     for name, column, row in _labels(result):
         parts.append(f'<text x="{column + 0.5:.1f}" y="{rows - row:.1f}" font-size="{size:.1f}" text-anchor="middle" '
                      f'fill="#0b0c0c" stroke="#ffffff" stroke-width="{size / 5:.2f}" paint-order="stroke">'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 
 from bluelight.evidence.engines import Outcome, Refused
 from bluelight.hotspots.engine import sources
@@ -40,6 +41,8 @@ def settings_of(parameters: dict) -> Settings:
         fdr=bool(parameters.get("fdr", True)),
         crime_types=tuple(parameters.get("crime_types", ())),
         months=tuple(parameters.get("months", ())),
+        first_month=parameters.get("first_month", ""),
+        last_month=parameters.get("last_month", ""),
         units=parameters.get("units", "grid"),
     )
 
@@ -60,7 +63,11 @@ def run(uploads: list[tuple[str, bytes]], parameters: dict, progress) -> Outcome
     errors = settings.check()
     if errors:
         raise Refused(list(errors.values()))
-    csvs = [f for name, data in uploads for f in _csvs(name, data)]
+    csvs, upload_of = [], {}
+    for name, data in uploads:
+        for inside, csv in _csvs(name, data):
+            csvs.append((inside, csv))
+            upload_of[inside] = name
     try:
         points = sources.read(csvs)
     except sources.Refused as refused:
@@ -73,11 +80,10 @@ def run(uploads: list[tuple[str, bytes]], parameters: dict, progress) -> Outcome
     result["set_aside"] = dict(points.skipped)
     files = {}
     for record in points.files:  # a zip's CSVs are counted under the zip
-        upload = record["name"].split("/", 1)[0] if record["name"].split("/", 1)[0].lower().endswith(".zip") else record["name"]
-        entry = files.setdefault(upload, {"name": upload, "taken": 0, "skipped": {}, "csvs": 0})
+        upload = upload_of[record["name"]]
+        entry = files.setdefault(upload, {"name": upload, "taken": 0, "skipped": Counter(), "csvs": 0})
         entry["taken"] += record["taken"]
         entry["csvs"] += 1
-        for reason, n in record["skipped"].items():
-            entry["skipped"][reason] = entry["skipped"].get(reason, 0) + n
+        entry["skipped"].update(record["skipped"])
     method = {"name": NAME, "version": METHOD_VERSION, "statement": statement(settings), "parameters": result["settings"]}
-    return Outcome(result=result, method=method, files=list(files.values()))
+    return Outcome(result=result, method=method, files=[f | {"skipped": dict(f["skipped"])} for f in files.values()])

@@ -39,14 +39,9 @@ def analysis_list(request, slug):
 
 
 def _parameters(data: dict) -> dict:
-    months = [m for m in (data["first_month"], data["last_month"]) if m]
-    parameters = {"cell_size": data["cell_size"], "fdr": True, "units": data["units"],
-                  "crime_types": [t.strip() for t in data["crime_types"].splitlines() if t.strip()]}  # fmt: skip
-    if months:
-        from bluelight.hotspots.engine.sources import month_range
-
-        parameters["months"] = month_range(data["first_month"] or "1900-01", data["last_month"] or "2999-12")
-    return parameters
+    return {"cell_size": data["cell_size"], "fdr": True, "units": data["units"],
+            "crime_types": [t.strip() for t in data["crime_types"].splitlines() if t.strip()],
+            "first_month": data["first_month"], "last_month": data["last_month"]}  # fmt: skip
 
 
 def analysis_start(request, slug):

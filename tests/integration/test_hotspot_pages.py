@@ -202,3 +202,13 @@ def test_an_analysis_whose_worker_stopped_is_failed_by_the_sweep(signed_in, smal
     assert lost_analyses_fail() == 1
     analysis = Analysis.objects.get()
     assert (analysis.status, analysis.message, analysis.result) == ("failed", LOST, {"ok": False, "problems": [LOST]})
+
+
+def test_the_months_chosen_bound_what_is_mapped(signed_in, small_programme, essex):
+    _start(signed_in, small_programme["programme"].slug, _zip(essex), first_month="2025-03", last_month="2025-04")
+    work(once=True, say=lambda line: None)
+    analysis = Analysis.objects.get()
+    assert analysis.result["months"] == ["2025-03", "2025-04"]
+    rows = [line for month in ("2025-03", "2025-04") for line in
+            (essex / month / f"{month}-essex-street.csv").read_text().splitlines()[1:] if ",,,No Location" not in line]  # fmt: skip
+    assert analysis.result["points"] == len(rows)

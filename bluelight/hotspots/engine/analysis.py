@@ -29,6 +29,8 @@ class Settings:
     fdr: bool = True
     crime_types: tuple[str, ...] = ()  # none is every type
     months: tuple[str, ...] = ()  # none is every month
+    first_month: str = ""  # "2025-01": none before it; "" is no bound
+    last_month: str = ""  # "2025-12": none after it
     months_back: int = 1
     units: str = "grid"  # "grid": square cells; "lsoa": the LSOAs police.uk names
 
@@ -57,6 +59,10 @@ def select(points: Points, settings: Settings) -> Points:
         keep &= np.isin(points.category, list(settings.crime_types))
     if settings.months:
         keep &= np.isin(points.month, list(settings.months))
+    if settings.first_month:  # months are "YYYY-MM": their order as text is their order in time
+        keep &= points.month.astype(str) >= settings.first_month
+    if settings.last_month:
+        keep &= points.month.astype(str) <= settings.last_month
     return points.where(keep)
 
 
