@@ -14,7 +14,6 @@ locked transaction, so no two workers take the same task. Around it Bluelight ad
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import secrets
@@ -26,7 +25,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, close_old_connections, connection, connections
-from django.utils import timezone
 
 BEAT_SECONDS = 2.0
 SWEEP_SECONDS = 10
@@ -63,47 +61,6 @@ def silent_workers(worker_ids) -> set[str]:
     if silent:
         time.sleep(BEAT_SECONDS + 0.5)
     return {w for w in silent if not worker_alive(w)}
-
-
-# A page's record of background work (exchange.Task, evidence.Analysis) has `status` (queued, running,
-# done, failed), `started_at`, `finished_at`, `worker`, `job`, `message` and `result`; these three are
-# what every such record needs from the worker.
-
-
-def claim(model, pk: int) -> bool:
-    """Mark the queued record running under this worker; False if it is not queued (run, or swept)."""
-    return bool(model.objects.filter(pk=pk, status="queued").update(
-        status="running", started_at=timezone.now(), worker=current_worker_id()
-    ))  # fmt: skip
-
-
-def progress(record, key: str, total: int) -> dict:
-    """How far the record's work has got (done of total, and what it is doing), from the cache."""
-    if record.finished:
-        return {"done": total, "total": total, "stage": record.get_status_display(), "status": record.status}
-    data = cache.get(key) or {"done": 0, "total": total, "stage": record.get_status_display()}
-    return {**data, "status": record.status}
-
-
-def fail_lost(model, message: str, now=None) -> int:
-    """Mark failed the running records whose worker has stopped beating, saying `message`, and their jobs
-    in the queue. Returns how many."""
-    from django_tasks_db.models import DBTaskResult
-
-    quiet_since = (now or timezone.now()) - datetime.timedelta(seconds=lost_after())
-    running = list(model.objects.filter(status="running", started_at__lt=quiet_since))
-    silent = silent_workers({found.worker for found in running})
-    failed = 0
-    for found in running:
-        if found.worker not in silent:
-            continue
-        changed = model.objects.filter(pk=found.pk, status="running").update(
-            status="failed", finished_at=timezone.now(), message=message, result={"ok": False, "problems": [message]}
-        )
-        if changed and found.job:
-            DBTaskResult.objects.filter(pk=found.job, status="RUNNING").update(status="FAILED")
-        failed += changed
-    return failed
 
 
 def current_worker_id() -> str:

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task as background_task
 
-from bluelight.core import files, worker
+from bluelight.core import files, jobs, worker
 from bluelight.evidence import engines
 from bluelight.evidence.models import Analysis
 
@@ -31,11 +31,11 @@ def _progress_key(analysis_id: int) -> str:
 
 def progress_of(analysis: Analysis) -> dict:
     """How far an analysis has got, as a percentage and its current step, from the cache."""
-    return worker.progress(analysis, _progress_key(analysis.pk), total=100)
+    return jobs.progress(analysis, _progress_key(analysis.pk), total=100)
 
 
 def claim(analysis_id: int) -> Analysis | None:
-    won = worker.claim(Analysis, analysis_id)
+    won = jobs.claim(Analysis, analysis_id)
     return Analysis.objects.select_related("programme").get(pk=analysis_id) if won else None
 
 
@@ -102,4 +102,4 @@ def _forget_files(inputs: dict) -> None:
 
 def lost_analyses_fail(now=None) -> int:
     """Mark failed the running analyses whose worker has stopped beating. Returns how many."""
-    return worker.fail_lost(Analysis, LOST, now)
+    return jobs.fail_lost(Analysis, LOST, now)

@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task as background_task
 
-from bluelight.core import files, worker
+from bluelight.core import files, jobs, worker
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.core.workbooks import WorkbookRefused
@@ -34,7 +34,7 @@ def _progress_key(task_id: int) -> str:
 
 def progress_of(task: Task) -> dict:
     """How far a task has got: done, total, and what it is doing (from the cache, which every machine reads)."""
-    return worker.progress(task, _progress_key(task.pk), total=1)
+    return jobs.progress(task, _progress_key(task.pk), total=1)
 
 
 def _reporter(task_id: int):
@@ -48,7 +48,7 @@ def _reporter(task_id: int):
 
 def claim(task_id: int) -> Task | None:
     """The queued task, now marked running by this worker; None if it is not queued (run, or swept)."""
-    won = worker.claim(Task, task_id)
+    won = jobs.claim(Task, task_id)
     return Task.objects.select_related("programme", "created_by").get(pk=task_id) if won else None
 
 
@@ -160,7 +160,7 @@ LOST = ("The worker running this task stopped before it finished (it was stopped
 
 def lost_tasks_fail(now=None) -> int:
     """Mark failed the running tasks whose worker has stopped beating. Returns how many."""
-    return worker.fail_lost(Task, LOST, now)
+    return jobs.fail_lost(Task, LOST, now)
 
 
 def sweep() -> None:
