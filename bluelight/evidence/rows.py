@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 MAX_ROWS = 2_000_000
+ROW = "#"  # each row read carries its number in the file under this key
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def read_rows(data: bytes, columns: list[Column], *, skip: Callable[[dict], str 
             if len(loaded.refused) >= most_refusals:
                 break
             continue
+        row[ROW] = number
         reason = skip(row) if skip else None
         if reason:
             loaded.skipped[reason] += 1

@@ -51,16 +51,6 @@ class AnalysisForm(GovukForm):
         return data
 
 
-class AttachForm(GovukForm):
-    target = forms.ChoiceField(label="Attach to", error_messages={"required": "Choose what the analysis is evidence for."})
-    note = forms.CharField(label="What the analysis shows for it", widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": "Say what the analysis shows for this record."})  # fmt: skip
-
-    def __init__(self, *args, targets=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [("", "Choose…"), *targets]
-
-
 class GrantForm(GovukForm):
     grant = forms.IntegerField(label="Grant to spread, in whole pounds", min_value=0, max_value=10**11,
                                error_messages={"required": "Enter the grant in whole pounds."})  # fmt: skip

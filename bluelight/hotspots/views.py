@@ -3,27 +3,22 @@ its map with the tables beside it, downloads, a grant spread by need, and attach
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from bluelight.benefits.models import Benefit
 from bluelight.core import versions
-from bluelight.core.access import Refused
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.evidence import selectors, services
+from bluelight.evidence import services
+from bluelight.evidence import views as shared
 from bluelight.evidence.models import Analysis
-from bluelight.evidence.tasks import progress_of
-from bluelight.governance.models import Document
 from bluelight.hotspots import downloads, drawing
 from bluelight.hotspots.engine.grant import allocate
-from bluelight.hotspots.forms import AnalysisForm, AttachForm, GrantForm
+from bluelight.hotspots.forms import AnalysisForm, GrantForm
 from bluelight.programmes.access import programme_for, require_admin
 
 KIND = Analysis.Kind.HOTSPOTS
@@ -31,11 +26,7 @@ MOST_HOT_CELLS_SHOWN = 200
 
 
 def analysis_list(request, slug):
-    access = programme_for(request, slug)
-    return render(request, "hotspots/list.html", {
-        "access": access, "programme": access.programme,
-        "analyses": selectors.analyses_of(access.scope, access.programme, KIND),
-    })  # fmt: skip
+    return shared.analysis_list(request, slug, KIND, "hotspots/list.html")
 
 
 def _parameters(data: dict) -> dict:
@@ -67,25 +58,12 @@ def analysis_start(request, slug):
 
 
 def _analysis(request, slug, pk):
-    access = programme_for(request, slug)
-    return access, get_object_or_404(selectors.analyses_of(access.scope, access.programme, KIND).defer(None), pk=pk)
+    return shared.analysis_of(request, slug, pk, KIND)
 
 
 def _map(analysis: Analysis) -> str:
     return versions.cached("hotspot-map", (analysis.pk, analysis.version),
                            lambda: drawing.map_svg(analysis.result, analysis.title), area="evidence")  # fmt: skip
-
-
-def _targets(access) -> list[tuple[str, str]]:
-    workstreams = access.editable_workstreams()
-    targets = [(f"workstream:{w.pk}", f"Workstream: {w.title}") for w in workstreams]
-    benefits = access.visible(Benefit.objects.filter(workstream__in=workstreams)).select_related("workstream")
-    targets += [(f"benefit:{b.pk}", f"Benefit: {b.title} ({b.workstream.title})") for b in benefits]
-    papers = access.visible(Document.objects.filter(programme=access.programme))
-    if not access.can_administer:
-        papers = papers.filter(workstream__in=workstreams)
-    targets += [(f"document:{d.pk}", f"{d.get_kind_display()}: {d.title}") for d in papers]
-    return targets
 
 
 def _grant(request, result):
@@ -106,9 +84,8 @@ def _grant(request, result):
 
 def analysis_detail(request, slug, pk, attach_form=None):
     access, analysis = _analysis(request, slug, pk)
-    result = analysis.result if analysis.status == Analysis.Status.DONE else {}
-    context = {"access": access, "programme": access.programme, "analysis": analysis, "result": result,
-               "progress": progress_of(analysis)}  # fmt: skip
+    context = shared.base_context(access, analysis, attach_form)
+    result = context["result"]
     if result:
         hot = sorted((c for c in result["cells"] if c["level"] > 0), key=lambda c: (-c["z"], c["row"], c["column"]))
         grant_form, shares, granted = _grant(request, result)
@@ -117,38 +94,18 @@ def analysis_detail(request, slug, pk, attach_form=None):
             "cold_count": sum(1 for c in result["cells"] if c["level"] < 0),
             "legend": [(k, drawing.swatch_svg(k.level)) for k in drawing.KEYS],
             "grant_form": grant_form, "shares": shares, "granted": granted,
-            "attachments": selectors.attachments_of(analysis),
-            "attach_form": attach_form or AttachForm(targets=_targets(access)),
         }  # fmt: skip
     status = 400 if attach_form is not None or (context.get("grant_form") and context["grant_form"].errors) else 200
     return render(request, "hotspots/detail.html", context, status=status)
 
 
 def analysis_progress(request, slug, pk):
-    return JsonResponse(progress_of(_analysis(request, slug, pk)[1]))
+    return shared.analysis_progress(request, slug, pk, KIND)
 
 
 @require_POST
 def analysis_attach(request, slug, pk):
-    access, analysis = _analysis(request, slug, pk)
-    form = AttachForm(request.POST, targets=_targets(access))
-    if not form.is_valid():
-        return analysis_detail(request, slug, pk, attach_form=form)
-    kind, _, key = form.cleaned_data["target"].partition(":")
-    models = {"workstream": access.programme.workstreams.all(), "document": Document.objects.all(),
-              "benefit": Benefit.objects.all()}  # fmt: skip
-    target = get_object_or_404(access.visible(models[kind]), pk=key)
-    try:
-        services.analysis_attach(actor=Actor(request.user), analysis=analysis, note=form.cleaned_data["note"],
-                                 **{kind: target})  # fmt: skip
-    except ValidationError as refusal:
-        for message in refusal.messages:
-            form.add_error("target", message)
-        return analysis_detail(request, slug, pk, attach_form=form)
-    except (PermissionDenied, Refused) as refusal:
-        raise PermissionDenied(str(refusal)) from None
-    messages.success(request, f"The analysis is attached to {target}")
-    return redirect("hotspot-detail", slug, pk)
+    return shared.analysis_attach(request, slug, pk, KIND, analysis_detail, "hotspot-detail")
 
 
 def analysis_download(request, slug, pk, extension):

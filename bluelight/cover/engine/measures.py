@@ -3,7 +3,9 @@ station and its response time (turnout + travel), the mean and 90th centile of r
 share within the standard, overall and by group (district, service).
 
 The 90th centile is the nearest-rank centile: the smallest response time that at least 90% of
-incidents meet, as ambulance and fire response statistics are reported.
+incidents meet, as ambulance and fire response statistics are reported. An incident no open station
+reaches (a travel matrix with a cut-off leaves the pair out) is counted as unreached: outside the
+standard, in the centile as infinitely late, and out of the mean, which is of the incidents reached.
 """
 
 from __future__ import annotations
@@ -50,11 +52,12 @@ def first_arrivals(travel: np.ndarray, turnout: np.ndarray, open_stations: np.nd
 def summary(response: np.ndarray, standard: Standard) -> dict:
     n = int(response.size)
     within = int(np.sum(response <= standard.within_minutes))
-    mean = float(np.mean(response)) if n else float("nan")
+    reached = np.isfinite(response)
+    mean = float(np.mean(response[reached])) if reached.any() else float("nan")
     p90 = centile(response)
     return {
         "incidents": n, "within": within, "share_within": within / n if n else 0.0,
-        "mean": mean, "centile_90": p90,
+        "mean": mean, "centile_90": p90, "unreached": int(n - reached.sum()),
         "meets_mean": None if standard.mean_minutes is None else bool(mean <= standard.mean_minutes),
         "meets_centile": None if standard.centile_minutes is None else bool(p90 <= standard.centile_minutes),
     }  # fmt: skip
