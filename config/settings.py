@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "bluelight.practice",
     "bluelight.evidence",
     "bluelight.hotspots",
+    "bluelight.cover",
 ]
 
 MIDDLEWARE = [

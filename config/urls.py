@@ -7,6 +7,7 @@ from bluelight.benefits import views_setup as benefits_setup
 from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
 from bluelight.exchange import views as exchange
+from bluelight.cover import views as cover
 from bluelight.governance import views as governance
 from bluelight.governance import views_actions as actions
 from bluelight.governance import views_boards as boards
@@ -58,6 +59,12 @@ urlpatterns = [
     path(P + "hotspots/<int:pk>/progress/", hotspots.analysis_progress, name="hotspot-progress"),
     path(P + "hotspots/<int:pk>/attach/", hotspots.analysis_attach, name="hotspot-attach"),
     path(P + "hotspots/<int:pk>/cells.<str:extension>", hotspots.analysis_download, name="hotspot-download"),
+    path(P + "cover/", cover.scenario_list, name="cover-list"),
+    path(P + "cover/new/", cover.scenario_start, name="cover-start"),
+    path(P + "cover/<int:pk>/", cover.scenario_detail, name="cover-detail"),
+    path(P + "cover/<int:pk>/progress/", cover.scenario_progress, name="cover-progress"),
+    path(P + "cover/<int:pk>/attach/", cover.scenario_attach, name="cover-attach"),
+    path(P + "cover/<int:pk>/benefit/", cover.scenario_benefit, name="cover-benefit"),
     path(P + "workbook/export/", exchange.export_start, name="workbook-export"),
     path(P + "workbook/import/", exchange.import_start, name="workbook-import"),
     path(P + "tasks/<int:task_id>/", exchange.task_detail, name="task-detail"),

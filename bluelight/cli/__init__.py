@@ -9,13 +9,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bluelight.cli import backup, benefits, exchange, hotspots, people, practice, rating, reports, serving, tokens
+from bluelight.cli import (
+    backup,
+    benefits,
+    cover,
+    exchange,
+    hotspots,
+    people,
+    practice,
+    rating,
+    reports,
+    serving,
+    tokens,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bluelight", description="Run an emergency services collaboration programme.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (serving, benefits, reports, exchange, people, rating, tokens, backup, practice, hotspots):
+    for module in (serving, benefits, reports, exchange, people, rating, tokens, backup, practice, hotspots, cover):
         module.register(sub)
     return parser
 

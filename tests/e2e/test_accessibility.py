@@ -40,6 +40,9 @@ NOT_PAGES = {
     "hotspot-progress": "JSON for the progress bar",
     "hotspot-attach": "an action (POST), offered on the analysis's page",
     "hotspot-download": "a CSV, GeoJSON or PNG download",
+    "cover-progress": "JSON for the progress bar",
+    "cover-attach": "an action (POST), offered on the scenario's page",
+    "cover-benefit": "an action (POST), offered on the scenario's page",
 }
 DESTRUCTIVE = {"workbook-export"}  # its form starts an export task rather than showing errors
 
@@ -80,7 +83,8 @@ def _demo_records():
         "benefit": Benefit.objects.filter(workstream__programme=escp).first(), "board": escp.boards.first(),
         "open_period": escp.periods.filter(published_at__isnull=True).order_by("starts_on").last(),
         "risk": escp.risks.first(), "action": escp.actions.first(), "paper": escp.documents.first(),
-        "analysis": Analysis.objects.filter(programme=escp).first(),
+        "analysis": Analysis.objects.filter(programme=escp, kind="hotspots").first(),
+        "scenario": Analysis.objects.filter(programme=escp, kind="cover").first(),
     }  # fmt: skip
 
 
@@ -102,6 +106,8 @@ def _url(route: str, name: str, r: dict, slug: str) -> str:
             return (
                 r["rated"].period.label if name in ("assessment-correct", "annual-report") else r["open_period"].label
             )
+        if key == "pk" and before.endswith("cover/"):
+            return str(r["scenario"].pk)
         if key == "number":
             if before.endswith("agenda/"):
                 return str(r["meeting"].agenda.order_by("number").first().number)

@@ -77,3 +77,16 @@ def test_project_minerva_has_a_hotspot_map_of_synthetic_data_with_its_plants_hot
     for plant in plants(np.random.default_rng(2025), 12):  # the demo's seed plants these, as planted.json would say
         column, row = grid.cell_of(*to_bng(plant.lon, plant.lat))
         assert level[(int(column), int(row))] >= 95
+
+
+def test_joint_facilities_has_an_illustrative_cover_scenario_with_three_stations_chosen(demo):
+    attached = Attachment.objects.get(workstream__key="joint-facilities")
+    result = attached.analysis.result
+    assert "ILLUSTRATIVE" in attached.analysis.title and "SYNTHETIC" in attached.analysis.title
+    assert "illustrative" in attached.note and "synthetic" in attached.note
+    assert all(s["name"].endswith("(illustrative)") for s in result["station_rows"])
+    assert len(result["choice"]["chosen"]) == 3 and result["choice"]["gap"] == 0
+    # three more stations can only bring incidents in: the share within 8 minutes rises by exactly those brought in
+    before, after = result["before"]["overall"], result["after"]["overall"]
+    assert after["within"] - before["within"] == result["newly_within"] > 0
+    assert result["choice"]["covered"] == after["within"]

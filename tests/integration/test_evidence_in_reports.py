@@ -1,4 +1,4 @@
-"""A hotspot map attached as evidence shows in the annual report (page, DOCX) and in the board pack of a
+"""A hotspot map and a response-cover scenario attached as evidence show in the annual report (page, DOCX) and in the board pack of a
 meeting whose paper it is attached to, with its table; an OFFICIAL-SENSITIVE analysis is left out."""
 
 import io
@@ -28,12 +28,20 @@ def escp(demo):
 def test_the_annual_report_shows_minervas_map_and_its_table(escp):
     period = escp.periods.order_by("starts_on").last()
     report = build_annual_report(escp, period)
-    [item] = report.sections["evidence"]
-    assert item.record == "Workstream: Project Minerva" and "SYNTHETIC" in item.analysis.title
+    items = {item.record: item for item in report.sections["evidence"]}
+    assert items.keys() == {"Workstream: Project Minerva", "Workstream: Joint Facilities"}
+    item = items["Workstream: Project Minerva"]
+    assert "SYNTHETIC" in item.analysis.title
     districts = {row[0]: row for row in item.figure.rows}
     summary = {d["district"]: d for d in item.analysis.result["districts"]}
     assert districts.keys() == summary.keys()
     assert districts["Basildon"][2] == str(summary["Basildon"]["hot_cells"])
+    cover = items["Workstream: Joint Facilities"]  # the response-cover scenario: its before/after table
+    before, after = cover.analysis.result["before"], cover.analysis.result["after"]
+    first = cover.figure.rows[0]
+    assert first[:4] == ["All incidents", f"{before['overall']['incidents']:,}",
+                         f"{before['overall']['share_within']:.1%}", f"{after['overall']['share_within']:.1%}"]  # fmt: skip
+    assert [row[0] for row in cover.figure.rows[1:]] == list(before["district"])
 
 
 def test_the_annual_report_page_and_docx_include_the_map(escp, client):
@@ -46,12 +54,13 @@ def test_the_annual_report_page_and_docx_include_the_map(escp, client):
     texts = [p.text for p in document.paragraphs]
     assert "Evidence from data" in texts
     assert any(t.startswith("Street-level crime in Essex, 2025") for t in texts)
-    assert len(document.inline_shapes) >= 2  # the ratings chart and the map
+    assert any(t.startswith("Co-responding from fire stations, Essex") for t in texts)
+    assert len(document.inline_shapes) >= 3  # the ratings chart and the two maps
 
 
 def test_the_board_pack_shows_the_map_attached_to_a_paper_on_its_agenda(escp):
     item = AgendaItem.objects.filter(meeting__programme=escp).exclude(document=None).first()
-    analysis = Analysis.objects.get(programme=escp)
+    analysis = Analysis.objects.get(programme=escp, kind="hotspots")
     services.analysis_attach(actor=Actor.system(), analysis=analysis, document=item.document,
                              note="Where the new hubs would sit.")  # fmt: skip
     pack = build_pack(item.meeting)
