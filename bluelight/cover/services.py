@@ -16,6 +16,7 @@ from bluelight.benefits.models import Benefit, UnitCost
 from bluelight.benefits.services.common import YearValues
 from bluelight.core.history import Actor
 from bluelight.core.models import Organisation
+from bluelight.core.templatetags.bluelight import pounds
 from bluelight.core.years import label
 from bluelight.evidence import services as evidence_services
 from bluelight.evidence.models import Analysis
@@ -62,7 +63,7 @@ class Assumptions:
             f"{result.get('newly_within', 0):,} incidents brought within {standard:g} minutes in {result['span_days']} "
             f"days of data, × 365 ÷ {result['span_days']} = {self.incidents_a_year} a year; × an outcome uplift of "
             f"{_percent(self.uplift_central)} (low {_percent(self.uplift_low)}, high {_percent(self.uplift_high)}) = "
-            f"{self.volume(self.uplift_central)} better outcomes a year; valued at “{u.name}”, £{u.value:,} {u.unit} "
+            f"{self.volume(self.uplift_central)} better outcomes a year; valued at “{u.name}”, {pounds(u.value)} {u.unit} "
             f"({label(u.price_year)} prices; {u.source}). {result['travel']}"
         )
 

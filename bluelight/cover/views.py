@@ -15,6 +15,7 @@ from bluelight.benefits.models import UnitCost
 from bluelight.core import versions
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
+from bluelight.core.templatetags.bluelight import pounds
 from bluelight.core.years import label
 from bluelight.cover import drawing, services
 from bluelight.cover.forms import BenefitLineForm, ScenarioForm
@@ -83,7 +84,7 @@ def _benefit_form(access, analysis: Analysis, data=None) -> BenefitLineForm:
     return BenefitLineForm(
         data, initial=initial,
         workstreams=[(w.pk, w.title) for w in access.editable_workstreams()],
-        unit_costs=[(c.pk, f"{c.name}: £{c.value:,} {c.unit} ({label(c.price_year)} prices)") for c in costs],
+        unit_costs=[(c.pk, f"{c.name}: {pounds(c.value)} {c.unit} ({label(c.price_year)} prices)") for c in costs],
         organisations=[(o.pk, o.name) for o in programme.partners.all()], years=years,
     )  # fmt: skip
 

@@ -208,3 +208,31 @@ def test_keyboard_only_sign_in_and_record_a_rating_with_focus_always_visible(pag
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.get_by_text("2023 rating recorded for Hubs").wait_for()
+
+
+def test_a_benefit_line_from_the_demo_cover_scenario(page, demo):
+    from bluelight.benefits.models import Benefit
+    from bluelight.demo import DEMO_PASSWORD
+    from bluelight.evidence.models import Analysis
+    from tests.e2e.axe import assert_accessible
+
+    scenario = Analysis.objects.get(kind="cover")
+    page.goto("/sign-in/")
+    page.get_by_label("Username").fill("programme.office")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto("/programmes/essex-escp/")
+    page.get_by_role("link", name="Response cover: which stations to share, and what it buys").click()
+    page.get_by_role("link", name=scenario.title).click()
+    assert page.locator("#cover-map-title, svg.bl-map title").first.text_content() == scenario.title
+    newly = scenario.result["newly_within"]
+    assert f"{newly:,} incidents brought within the standard" in page.locator("#headline").inner_text()
+    page.get_by_label("Value of one better outcome (unit-cost library)").select_option(
+        label="Better outcome after a Category 1 response (illustrative): £20,000 per patient (2015/16 prices)"
+    )
+    page.get_by_role("button", name="Add to the benefits register as a draft").click()
+    page.get_by_text("is in the benefits register as a draft (Identified)").wait_for()
+    benefit = Benefit.objects.get(title=f"Better outcomes from {scenario.title}")
+    assert benefit.status == "identified" and benefit.workstream.key == "joint-facilities"
+    assert f"{newly:,} incidents brought within 8 minutes in 365 days of data" in benefit.evidence
+    assert_accessible(page, "(the benefit from a scenario)")
