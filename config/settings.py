@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "bluelight.evidence",
     "bluelight.hotspots",
     "bluelight.cover",
+    "bluelight.demand",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from bluelight.cli import (
     backup,
     benefits,
     cover,
+    demand,
     exchange,
     hotspots,
     people,
@@ -27,7 +28,7 @@ from bluelight.cli import (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bluelight", description="Run an emergency services collaboration programme.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (serving, benefits, reports, exchange, people, rating, tokens, backup, practice, hotspots, cover):
+    for module in (serving, benefits, reports, exchange, people, rating, tokens, backup, practice, hotspots, cover, demand):
         module.register(sub)
     return parser
 

@@ -133,6 +133,9 @@ class BenefitActual(models.Model):
     year = models.PositiveIntegerField()
     amount = models.DecimalField(**MONEY, help_text="£, in price-base-year prices.")
     note = models.TextField(blank=True)
+    measured = models.BooleanField(
+        default=False, help_text="Worked out from a measure of activity (its working in the note), not entered."
+    )
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -24,7 +24,10 @@ from bluelight.programmes.models import Workstream
 
 
 @transaction.atomic
-def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal, note: str = "") -> BenefitActual:
+def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal, note: str = "",
+                  measured: bool = False) -> BenefitActual:  # fmt: skip
+    """The actual for a year: entered at the review, or `measured` from activity with its working as the
+    note. Refused once signed off."""
     office_only(actor, benefit.workstream.programme)
     programme = benefit.workstream.programme
     refuse(in_cycle(programme, year))
@@ -33,15 +36,15 @@ def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal,
         raise ValidationError({"amount": f"The {label(year)} actual has been signed off and cannot be changed."})
     if existing is None:
         actual = BenefitActual.objects.create(benefit=benefit, year=year, amount=amount, note=note,
-                                              entered_by=actor.user)  # fmt: skip
+                                              entered_by=actor.user, measured=measured)  # fmt: skip
     else:
-        existing.amount, existing.note, existing.entered_by = amount, note, actor.user
+        existing.amount, existing.note, existing.entered_by, existing.measured = amount, note, actor.user, measured
         # A new version: a sign-off made from the page that showed the old amount is refused as stale.
-        history.save_versioned(existing, existing.version, ["amount", "note", "entered_by"])
+        history.save_versioned(existing, existing.version, ["amount", "note", "entered_by", "measured"])
         actual = existing
     history.record(
         benefit, HistoryEntry.Action.CHANGED, actor, {f"actual {label(year)}": [None, str(amount)]},
-        note="Actual entered at the annual benefit review",
+        note="Actual measured from activity" if measured else "Actual entered at the annual benefit review",
     )  # fmt: skip
     return actual
 

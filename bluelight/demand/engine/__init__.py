@@ -1,0 +1,1 @@
+"""The pure inter-service demand engine: reading control-room extracts and the measures."""

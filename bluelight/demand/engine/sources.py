@@ -1,0 +1,167 @@
+"""Reading control-room extracts of requests between services: a CSV whose columns a saved mapping
+names (each system calls them something else). Pure Python: no Django.
+
+A file is checked whole before anything is stored: every row that cannot be read is refused with its
+row (the header is row 1), its column and the reason, and nothing is stored while there is one. A
+request whose incident reference is already on an earlier row is a duplicate: it is reported with
+both rows, and the first is the one taken. The file is read twice (checked, then taken), a row at a
+time, so a million rows need little memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+TYPES = {
+    "gain_entry": "Gain entry", "missing_person": "Missing person search", "concern_for_welfare": "Concern for welfare",
+    "transport": "Transport", "clinical_advice": "Clinical advice", "other": "Other",
+}  # fmt: skip
+_TYPE_OF = {**{k: k for k in TYPES}, **{v.lower(): k for k, v in TYPES.items()},
+            "forced entry": "gain_entry", "missing person": "missing_person", "welfare": "concern_for_welfare"}  # fmt: skip
+
+# field, the header it has unless a mapping says otherwise, required
+FIELDS = [
+    ("requesting_service", "Requesting service", True),
+    ("requesting_reference", "Requesting reference", True),
+    ("receiving_service", "Receiving service", True),
+    ("receiving_reference", "Receiving reference", False),
+    ("type", "Type", True),
+    ("requested_at", "Requested", True),
+    ("accepted_at", "Accepted", False),
+    ("on_scene_at", "On scene", False),
+    ("closed_at", "Closed", False),
+    ("instead_of", "Would have attended", False),
+    ("outcome", "Outcome", False),
+]
+DEFAULT_MAPPING = {name: header for name, header, _ in FIELDS}
+TIMES = ("accepted_at", "on_scene_at", "closed_at")
+MOST_REFUSALS = 100
+
+
+@dataclass(frozen=True)
+class Refusal:
+    row: int
+    column: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}" + (f", column {self.column}" if self.column else "") + f": {self.reason}"
+
+
+@dataclass
+class Checked:
+    rows: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
+    duplicates: list[tuple[int, int, str]] = field(default_factory=list)  # (row, first row, reference)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refusals
+
+
+def _when(raw: str) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(raw.replace("/", "-"))
+    except ValueError:
+        raise ValueError(f"“{raw}” is not a date and time such as 2025-03-31 14:05") from None
+
+
+def _type(raw: str) -> str:
+    try:
+        return _TYPE_OF[raw.strip().lower()]
+    except KeyError:
+        raise ValueError(f"“{raw}” is not a type: {', '.join(TYPES.values())}") from None
+
+
+def _positions(header: list[str], mapping: dict[str, str]) -> tuple[dict[str, int], list[Refusal]]:
+    at = {h.strip().lower(): i for i, h in enumerate(header)}
+    positions, refusals = {}, []
+    for name, default, required in FIELDS:
+        wanted = mapping.get(name, default)
+        if wanted and wanted.strip().lower() in at:
+            positions[name] = at[wanted.strip().lower()]
+        elif required:
+            refusals.append(Refusal(1, wanted or name, "this column is missing"))
+    return positions, refusals
+
+
+def _parse(number: int, cells: list[str], positions: dict[str, int], services: set[str],
+           refusals: list[Refusal]) -> dict | None:  # fmt: skip
+    row, ok = {}, True
+    for name, default, required in FIELDS:
+        index = positions.get(name)
+        raw = cells[index].strip() if index is not None and index < len(cells) else ""
+        if not raw:
+            if required:
+                refusals.append(Refusal(number, default, "is blank; it must be filled in"))
+                ok = False
+            row[name] = None
+            continue
+        try:
+            if name == "type":
+                row[name] = _type(raw)
+            elif name.endswith("_at"):
+                row[name] = _when(raw)
+            elif name in ("requesting_service", "receiving_service", "instead_of"):
+                if raw.upper() not in services:
+                    raise ValueError(f"“{raw}” is not a partner's short code ({', '.join(sorted(services))})")
+                row[name] = raw.upper()
+            else:
+                row[name] = raw
+        except ValueError as error:
+            refusals.append(Refusal(number, default, str(error)))
+            ok = False
+    if ok:
+        for name in TIMES:
+            if row[name] is not None and row[name] < row["requested_at"]:
+                refusals.append(Refusal(number, DEFAULT_MAPPING[name], "is before the request was made"))
+                ok = False
+    return row if ok else None
+
+
+def _rows(stream: TextIO, mapping: dict[str, str]):
+    reader = csv.reader(stream)
+    positions, refusals = _positions(next(reader, []), mapping)
+    return reader, positions, refusals
+
+
+def check(open_text: Callable[[], TextIO], mapping: dict[str, str], services: set[str]) -> Checked:
+    """Every refusal and duplicate in the file, reading it a row at a time."""
+    checked = Checked()
+    with open_text() as stream:
+        reader, positions, checked.refusals = _rows(stream, mapping)
+        if checked.refusals:
+            return checked
+        first_row: dict[tuple[str, str], int] = {}
+        for number, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            checked.rows += 1
+            row = _parse(number, cells, positions, services, checked.refusals)
+            if len(checked.refusals) >= MOST_REFUSALS:
+                break
+            if row is None:
+                continue
+            key = (row["requesting_service"], row["requesting_reference"])
+            if key in first_row:
+                checked.duplicates.append((number, first_row[key], row["requesting_reference"]))
+            else:
+                first_row[key] = number
+    return checked
+
+
+def rows(open_text: Callable[[], TextIO], mapping: dict[str, str], services: set[str],
+         skip: set[int] = frozenset()) -> Iterator[dict]:  # fmt: skip
+    """The rows of a file that `check` passed, parsed, leaving out the row numbers in `skip`."""
+    with open_text() as stream:
+        reader, positions, _ = _rows(stream, mapping)
+        for number, cells in enumerate(reader, start=2):
+            if number in skip or not any(c.strip() for c in cells):
+                continue
+            row = _parse(number, cells, positions, services, [])
+            if row is not None:
+                yield row
