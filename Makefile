@@ -63,6 +63,7 @@ bench: install
 	$(BIN)/python bench/practice_search.py
 	$(BIN)/python bench/hotspots.py
 	$(BIN)/python bench/cover.py
+	$(BIN)/python bench/demand.py
 
 # The web tier under load: gunicorn on PostgreSQL, driven by locust at 10, 25 and 50 users.
 bench-load: install system-packages

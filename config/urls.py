@@ -6,8 +6,10 @@ from bluelight.benefits import views as benefits
 from bluelight.benefits import views_setup as benefits_setup
 from bluelight.core import views as core
 from bluelight.core.forms_auth import SignInForm
-from bluelight.exchange import views as exchange
 from bluelight.cover import views as cover
+from bluelight.demand import views as demand
+from bluelight.demand import views_setup as demand_setup
+from bluelight.exchange import views as exchange
 from bluelight.governance import views as governance
 from bluelight.governance import views_actions as actions
 from bluelight.governance import views_boards as boards
@@ -65,6 +67,12 @@ urlpatterns = [
     path(P + "cover/<int:pk>/progress/", cover.scenario_progress, name="cover-progress"),
     path(P + "cover/<int:pk>/attach/", cover.scenario_attach, name="cover-attach"),
     path(P + "cover/<int:pk>/benefit/", cover.scenario_benefit, name="cover-benefit"),
+    path(P + "demand/", demand.demand_home, name="demand-home"),
+    path(P + "demand/load/", demand.demand_load, name="demand-load"),
+    path(P + "demand/requests/<int:pk>/", demand.request_edit, name="demand-request-edit"),
+    path(P + "demand/protocols/new/", demand_setup.protocol_set, name="demand-protocol"),
+    path(P + "demand/issues/new/", demand_setup.issue_create, name="demand-issue"),
+    path(P + "demand/feeds/new/", demand_setup.feed_create, name="demand-feed"),
     path(P + "workbook/export/", exchange.export_start, name="workbook-export"),
     path(P + "workbook/import/", exchange.import_start, name="workbook-import"),
     path(P + "tasks/<int:task_id>/", exchange.task_detail, name="task-detail"),

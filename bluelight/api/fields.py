@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.utils import timezone
+
 from bluelight.api.base import ApiError
 
 LARGEST = 2**31 - 1  # every whole number the API takes fits the databases' integer columns
@@ -26,7 +28,7 @@ class Invalid(Exception):
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # text, choice, integer, date, boolean, figure, share, reference, list
+    kind: str  # text, choice, integer, date, datetime, boolean, figure, share, reference, list
     required: bool = False
     nullable: bool = False
     max_length: int | None = None
@@ -43,6 +45,7 @@ class Field:
             "choice": {"type": "string", "enum": list(self.choices)},
             "integer": {"type": "integer", "minimum": self.minimum, "maximum": self.maximum},
             "date": {"type": "string", "format": "date"},
+            "datetime": {"type": "string", "format": "date-time"},
             "boolean": {"type": "boolean"},
             "figure": {"type": "string", "pattern": FIGURE},
             "share": {"type": "string", "pattern": SHARE},
@@ -87,6 +90,16 @@ class Field:
             except ValueError:
                 pass
         raise Invalid("Enter a date as YYYY-MM-DD.")
+
+    def _datetime(self, value, context):
+        """ISO 8601; without an offset, the time in the UK."""
+        try:
+            parsed = datetime.datetime.fromisoformat(value) if isinstance(value, str) and len(value) <= 40 else None
+        except ValueError:
+            parsed = None
+        if parsed is None or not 1990 <= parsed.year <= 2100:
+            raise Invalid("Enter a date and time as YYYY-MM-DDTHH:MM (with an offset such as Z or +01:00, or UK time).")
+        return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
     def _boolean(self, value, context):
         if not isinstance(value, bool):
@@ -139,6 +152,10 @@ def Integer(minimum: int = 0, maximum: int = LARGEST, **kw) -> Field:  # noqa: N
 
 def Date(**kw) -> Field:  # noqa: N802
     return Field("date", **kw)
+
+
+def DateTime(**kw) -> Field:  # noqa: N802
+    return Field("datetime", **kw)
 
 
 def Boolean(**kw) -> Field:  # noqa: N802

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from bluelight.api import actions, benefit_summary, benefits, meetings, risks, views
+from bluelight.api import actions, benefit_summary, benefits, demand, meetings, risks, views
 from bluelight.api.fields import Integer, item_schema
 from bluelight.api.schemas import ERROR, listing
 
@@ -20,6 +20,9 @@ PARAMETERS = {
     "label": ({"type": "string", "minLength": 1, "maxLength": 40}, "The reporting period's label, e.g. 2024/25."),
     "number": ({"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, "The record's number: 3 for R3 or A3."),
     "meeting_id": ({"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, "The meeting's id."),
+    "service": ({"type": "string", "pattern": "^[A-Za-z0-9]+$", "maxLength": 20}, "The requesting service's short code."),
+    "reference": ({"type": "string", "pattern": "^[-A-Za-z0-9_.]+$", "maxLength": 100},
+                  "The requesting service's incident reference."),
 }
 FILTERS = {
     "workstreams": ("stage", "lead", "marking"),
@@ -28,6 +31,7 @@ FILTERS = {
     "meetings": ("status",),
     "decisions": ("outcome",),
     "actions": ("status", "owner_organisation", "workstream"),
+    "requests": ("type", "requesting", "receiving"),
 }
 WHY = {400: "Input not right: `fields` names each field.", 401: "No valid personal API token.",
        403: "Your role does not allow this.", 404: "Not found, or not yours to see or change.",
@@ -116,6 +120,13 @@ OPERATIONS = [
     Operation(f"{P}/actions/{{number}}/", "get", "One action", actions.ACTION, "actions"),
     Operation(f"{P}/actions/{{number}}/", "patch", "Update an action", actions.ACTION, "actions",
               body=actions.ACTION_CHANGES, partial=True),
+    Operation(f"{P}/requests/", "get", "Requests between services", listing(demand.REQUEST), "requests",
+              listing="requests"),
+    Operation(f"{P}/requests/{{service}}/{{reference}}/", "get", "One request between services", demand.REQUEST,
+              "requests"),
+    Operation(f"{P}/requests/{{service}}/{{reference}}/", "put",
+              "Put your service's side of a request (created the first time; the same body again changes nothing)",
+              demand.REQUEST, "requests", body=demand.REQUEST_FIELDS, status=201),
 ]  # fmt: skip
 
 

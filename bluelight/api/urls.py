@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from bluelight.api import actions, benefit_summary, benefits, meetings, openapi, risks, views
+from bluelight.api import actions, benefit_summary, benefits, demand, meetings, openapi, risks, views
 from bluelight.api.base import endpoint, error_response
 
 P = "programmes/<slug:slug>/"
@@ -36,5 +36,7 @@ urlpatterns = [
     path(P + "decisions/", meetings.decisions, name="api-decisions"),
     path(P + "actions/", actions.actions, name="api-actions"),
     path(P + "actions/<int:number>/", actions.action, name="api-action"),
+    path(P + "requests/", demand.requests, name="api-requests"),
+    path(P + "requests/<str:service>/<str:reference>/", demand.service_request, name="api-request"),
     re_path(r"^(?P<rest>[\s\S]*)$", not_found, name="api-not-found"),
 ]

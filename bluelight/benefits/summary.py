@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from bluelight.benefits.models import Benefit, BenefitSettings, WorkstreamCost
+from bluelight.benefits.models import Benefit, BenefitActual, BenefitSettings, WorkstreamCost
 from bluelight.benefits.valuation.appraisal import Appraisal, appraise
 from bluelight.benefits.valuation.discounting import Discounted, discounted
 from bluelight.benefits.valuation.profile import (
@@ -165,6 +165,12 @@ class Summary:
     @property
     def forecast(self) -> Decimal:
         return self.profiled - self.realised
+
+    @cached_property
+    def measured_actuals(self) -> list[BenefitActual]:
+        """Actuals worked out from a measure of activity, with their working, for the benefits counted."""
+        return list(BenefitActual.objects.filter(benefit__in=self.benefits, measured=True)
+                    .select_related("benefit").order_by("benefit__title", "year"))  # fmt: skip
 
     def unit_cost_sources(self) -> list[str]:
         return sorted({b.unit_cost.source for b in self.benefits if b.unit_cost_id})

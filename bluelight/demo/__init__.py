@@ -13,7 +13,7 @@ from django.db import transaction
 from bluelight.benefits import services as benefit_services
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation, User
-from bluelight.demo import cover, escp, escp_benefits, escp_governance, essex_police, hotspots
+from bluelight.demo import cover, demand, escp, escp_benefits, escp_governance, essex_police, hotspots
 from bluelight.demo.organisations import ORGANISATIONS
 from bluelight.governance import services as governance
 from bluelight.programmes import memberships
@@ -117,6 +117,7 @@ def load_demo(say=print) -> list[Programme]:
     _load_practice_library(actor, say)
     hotspots.load(escp_programme, actor, say)
     cover.load(escp_programme, actor, say)
+    demand.load(escp_programme, actor, say)
     return loaded
 
 

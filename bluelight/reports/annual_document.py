@@ -66,6 +66,16 @@ def _evidence(items) -> list:
     return blocks
 
 
+def _measured(b) -> list:
+    if not b.measured_actuals:
+        return []
+    return [Heading("Measured from activity", 3),
+            Paragraph("These actuals are worked out from the log of requests between services, not entered: each "
+                      "with how it was worked out."),
+            Bullets([f"{a.benefit.title}: {a.note}" + (" (signed off)" if a.signed_off_at else
+                     " (not yet signed off, so still counted as forecast)") for a in b.measured_actuals])]  # fmt: skip
+
+
 def _benefits(report: AnnualReport, number: int) -> list:
     b = report.benefits
     parts = b.document_parts(report.programme.scale)
@@ -81,6 +91,7 @@ def _benefits(report: AnnualReport, number: int) -> list:
         Table("Profiled benefits by section", ["Section", "Profiled"],
               [[name, pounds(amount)] for name, amount in b.as_dict()["by_section"].items()], numeric=(1,)),
         parts["kinds"],
+        *_measured(b),
         Heading("Method", 3),
         Bullets([
             f"All values are in {b.price_base} prices; values priced in other years are restated by "

@@ -85,6 +85,7 @@ def _demo_records():
         "risk": escp.risks.first(), "action": escp.actions.first(), "paper": escp.documents.first(),
         "analysis": Analysis.objects.filter(programme=escp, kind="hotspots").first(),
         "scenario": Analysis.objects.filter(programme=escp, kind="cover").first(),
+        "request": escp.service_requests.order_by("pk").first(),
     }  # fmt: skip
 
 
@@ -108,6 +109,8 @@ def _url(route: str, name: str, r: dict, slug: str) -> str:
             )
         if key == "pk" and before.endswith("cover/"):
             return str(r["scenario"].pk)
+        if key == "pk" and before.endswith("requests/"):
+            return str(r["request"].pk)
         if key == "number":
             if before.endswith("agenda/"):
                 return str(r["meeting"].agenda.order_by("number").first().number)

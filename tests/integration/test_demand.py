@@ -100,3 +100,79 @@ def test_a_benefit_fed_by_hours_saved_has_measured_actuals_with_their_working(sm
     benefit_services.actual_sign_off(actor=system, actual=actual)
     again = services.feed_refresh(actor=system, feed=feed, today=datetime.date(2025, 12, 1))
     assert again.kept == [2024] and list(again.written) == [2025]
+
+
+def test_through_the_api_each_service_writes_only_its_own_side(small_programme, system, db):
+    from django.test import Client
+
+    from bluelight.api.tokens import token_create
+    from bluelight.programmes import services as programme_services
+    from tests.conftest import make_user
+
+    p = small_programme
+    police = make_user("tp.editor", p["police"], p["programme"], "organisation_editor")
+    fire = make_user("tf.editor", p["fire"], p["programme"], "organisation_editor")
+
+    def api(user):
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=user, name='control room')[1]}")
+
+    url = "/api/v1/programmes/test/requests/TP/P77/"
+    body = {"receiving": "TF", "type": "gain_entry", "requested_at": "2025-03-01T10:00:00Z", "instead_of": "TP"}
+    created = api(police).put(url, body, content_type="application/json")
+    assert created.status_code == 201 and created.json()["version"] == 1
+    again = api(police).put(url, body, content_type="application/json")  # idempotent: the same again
+    assert again.status_code == 200 and again.json()["version"] == 1
+    # the police may not write the fire service's side; the fire service may, and not the police's
+    refused = api(police).put(url, {"on_scene_at": "2025-03-01T10:12:00Z"}, content_type="application/json")
+    assert refused.status_code == 403 and "on_scene_at" in refused.json()["error"]["message"]
+    arrived = api(fire).put(url, {"on_scene_at": "2025-03-01T10:12:00Z", "outcome": "Entry gained"},
+                            content_type="application/json")  # fmt: skip
+    assert arrived.status_code == 200 and arrived.json()["version"] == 2
+    assert api(fire).put(url, {"type": "transport"}, content_type="application/json").status_code == 403
+    early = api(fire).put(url, {"closed_at": "2025-03-01T09:00:00Z"}, content_type="application/json")
+    assert early.status_code == 400 and "closed_at" in early.json()["error"]["fields"]
+    # a request the fire service is on neither side of is not found for it
+    other = programme_services.organisation_create(actor=system, name="Test Ambulance", short_code="TA", kind="ambulance")
+    programme_services.programme_update(actor=system, programme=p["programme"], expected_version=p["programme"].version,
+                                        partners=[p["police"], p["fire"], other])  # fmt: skip
+    api(police).put("/api/v1/programmes/test/requests/TP/P78/", body | {"receiving": "TA"}, content_type="application/json")
+    hidden = api(fire).put("/api/v1/programmes/test/requests/TP/P78/", {"outcome": "x"}, content_type="application/json")
+    assert hidden.status_code == 404
+    saved = ServiceRequest.objects.get(requesting_reference="P77")
+    assert (saved.type, saved.outcome, saved.on_scene_at - saved.requested_at) == (
+        "gain_entry", "Entry gained", datetime.timedelta(minutes=12))
+
+
+def test_the_pages_show_the_summary_and_an_editor_writes_only_its_side(small_programme, system, signed_in, client):
+    from django.urls import reverse
+
+    from tests.conftest import make_user
+
+    p = small_programme
+    programme = p["programme"]
+    _load(programme, system, HEADER + "\n".join(ROWS) + "\n")
+    page = signed_in.get(reverse("demand-home", args=["test"]) + "?year=2024").content.decode()
+    assert 'id="request-count">4<' in page and "median 25.0, 90th centile 60.0 (4 of 4 timed)" in page
+    assert "<svg" in page and ">2024-05</th>" in page
+    # the police asked for P1; the fire service (receiving) records its side only
+    p1 = ServiceRequest.objects.get(requesting_reference="P1")
+    client.force_login(make_user("tf.editor", p["fire"], programme, "organisation_editor"))
+    url = reverse("demand-request-edit", args=["test", p1.pk])
+    form = client.get(url).content.decode()
+    assert "The receiving service's side" in form and "The requesting service's side" not in form
+    saved = client.post(url, {"receiving-receiving_reference": "F-1", "receiving-outcome": "Entry gained",
+                              "receiving-on_scene_at": "2024-05-01T10:08"})  # fmt: skip
+    assert saved.status_code == 302
+    p1.refresh_from_db()
+    assert (p1.receiving_reference, p1.outcome, p1.version) == ("F-1", "Entry gained", 2)
+    f1 = ServiceRequest.objects.get(requesting_reference="F1")  # TF asked, TP received: the fire side is requesting
+    assert "The requesting service's side" in client.get(reverse("demand-request-edit", args=["test", f1.pk])).content.decode()
+    assert client.get(reverse("demand-load", args=["test"])).status_code == 403
+
+
+def test_an_hour_the_clocks_skip_or_repeat_loads_again_unchanged(small_programme, system):
+    # 31 March 2024 01:30 does not exist in the UK (clocks go forward); 27 October 2024 01:30 happens twice
+    text = HEADER + "TP,D1,TF,Gain entry,2024-03-31 01:30,,\nTP,D2,TF,Gain entry,2024-10-27 01:30,,\n"
+    _load(small_programme["programme"], system, text)
+    again = _load(small_programme["programme"], system, text)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)

@@ -1,5 +1,7 @@
 """`bluelight load-demo`: the seed programmes, loaded once however often it runs."""
 
+from decimal import Decimal
+
 import numpy as np
 
 from bluelight.core.models import User
@@ -90,3 +92,20 @@ def test_joint_facilities_has_an_illustrative_cover_scenario_with_three_stations
     before, after = result["before"]["overall"], result["after"]["overall"]
     assert after["within"] - before["within"] == result["newly_within"] > 0
     assert result["choice"]["covered"] == after["within"]
+
+
+def test_collapsed_behind_closed_doors_has_a_synthetic_request_log_feeding_measured_police_time(demo):
+    from bluelight.benefits.models import BenefitActual
+    from bluelight.demand.models import ServiceRequest
+    from bluelight.demand.selectors import summary
+
+    escp = Programme.objects.get(slug="essex-escp")
+    assert ServiceRequest.objects.filter(programme=escp, source__name__contains="SYNTHETIC").count() > 10_000
+    found = summary(escp, type_="gain_entry", year=2024)
+    gain = found["by_type"]["Gain entry"]
+    [protocol] = found["protocols"]  # gain entry came to the fire service in 2016, and sooner
+    assert protocol["high"] < 0 and not protocol["contains_zero"]
+    actual = BenefitActual.objects.get(benefit__key="cbcd-police-time", year=2024)
+    # 2024/25: requests × 3 hours × £45 an hour, the working in words
+    assert actual.measured and actual.amount == Decimal(gain) * 3 * 45
+    assert actual.note.startswith(f"2024/25: {gain:,} gain entry requests × 3 hours of Essex Police saved each")

@@ -45,7 +45,7 @@ MATRIX = read_matrix()
 HIDDEN = {"view", "download", "count in totals", "export"}
 # Records that belong to one organisation: checked for the person's own and for another's.
 OWNED = {"workstream", "sensitive workstream", "rating", "benefit", "sensitive benefit", "risk", "sensitive risk",
-         "action", "decision"}  # fmt: skip
+         "action", "decision", "inter-service request"}  # fmt: skip
 
 
 def outcome(response) -> str:
@@ -148,6 +148,7 @@ PROBES = {
     ("workbook", "import"): _get("workbook-import", lambda w, o: []),
     ("workbook", "export"): _get("workbook-export", lambda w, o: []),
     ("security log", "view"): lambda client, world, own: outcome(client.get(reverse("security-log"))),
+    ("inter-service request", "write its side"): _record("demand-request-edit", "inter-service request", "pk"),
 }
 
 
@@ -192,6 +193,12 @@ def _api_programmes(api, world, own):
     return "allowed" if "trust" in {p["slug"] for p in response.json()["results"]} else "not found"
 
 
+def _api_request_side(api, world, own):
+    found = world[f"inter-service request {_org(own)}"]
+    url = reverse("api-request", args=["trust", found.requesting.short_code, found.requesting_reference])
+    return api_outcome(api.put(url, {"type": "transport"}, content_type="application/json"))
+
+
 # The same rows through the JSON API, with a personal token of the same person.
 API_PROBES = {
     ("programme", "view"): _api_programmes,
@@ -204,6 +211,7 @@ API_PROBES = {
     ("benefit", "view"): _api_get("api-benefit", lambda w, o: [w[f"benefit {_org(o)}"].key]),
     ("sensitive benefit", "view"): _api_get("api-benefit", lambda w, o: [w[f"sensitive benefit {_org(o)}"].key]),
     ("sensitive benefit", "export"): _api_listed("sensitive benefit"),
+    ("inter-service request", "write its side"): _api_request_side,
 }
 
 

@@ -73,6 +73,15 @@ def build() -> dict:
             owner_organisation=world[org], due_on=datetime.date(2030, 1, 1),
         )  # fmt: skip
 
+    from bluelight.demand.services import request_write
+
+    for org, receiver in (("FIRE", pol), ("POL", pfcc)):  # FIRE asks POL; POL asks the PFCC: not FIRE's at all
+        world[f"inter-service request {org}"], _ = request_write(
+            actor=system, programme=programme, requesting=world[org], reference=f"{org}-1",
+            fields={"receiving": receiver, "type": "gain_entry",
+                    "requested_at": datetime.datetime(2025, 1, 2, 10, tzinfo=datetime.UTC)},
+        )  # fmt: skip
+
     world["period"] = status.period_create(
         actor=system, programme=programme, label="2024/25",
         starts_on=datetime.date(2024, 4, 1), ends_on=datetime.date(2025, 3, 31),

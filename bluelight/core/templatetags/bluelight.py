@@ -48,3 +48,9 @@ def thousands(value) -> str:
     if value is None or value == "":
         return ""
     return f"{int(value):,}"
+
+
+@register.filter
+def get(mapping, key):
+    """{{ counts|get:name }}: a dictionary's value by a key held in a variable."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

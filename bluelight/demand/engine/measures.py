@@ -60,7 +60,7 @@ class Change:
                 "seed": self.seed, "test": self.test, "contains_zero": self.contains_zero}  # fmt: skip
 
 
-def before_after(before: np.ndarray, after: np.ndarray, *, seed: int = 1, draws: int = 2000,
+def before_after(before: np.ndarray, after: np.ndarray, *, seed: int = 1, draws: int = 1000,
                  confidence: float = 0.95) -> Change:  # fmt: skip
     """The change in median minutes to on scene, after − before: a percentile bootstrap interval
     (each side resampled with replacement, `draws` times, from a generator seeded with `seed`) and

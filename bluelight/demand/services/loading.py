@@ -6,6 +6,7 @@ request. Duplicates in the file are reported with both rows; the first is taken.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -61,7 +62,11 @@ def source_for(*, actor: Actor, programme: Programme, name: str, mapping: dict |
 
 
 def _aware(value):
-    return None if value is None else timezone.make_aware(value) if timezone.is_naive(value) else value
+    """In UTC: an hour the clocks skip or repeat compares unequal to any time of another zone (PEP 495),
+    so a row loaded again would look changed."""
+    if value is None:
+        return None
+    return (timezone.make_aware(value) if timezone.is_naive(value) else value).astimezone(datetime.UTC)
 
 
 def _request(programme, source, orgs, row) -> ServiceRequest:

@@ -20,18 +20,22 @@ SIDE_FIELDS = {"requesting": REQUESTING_SIDE + ("receiving",), "receiving": RECE
 NOT_YOURS = "Only the programme office and the editors of the {side} service can write the {side} side of a request."
 
 
-def _sides(actor: Actor, programme: Programme, requesting: Organisation, receiving_id: int | None) -> set[str]:
-    """The sides of the request this actor may write."""
+def sides_of(actor: Actor, programme: Programme, requesting_id: int, receiving_id: int | None) -> set[str]:
+    """The sides of a request this actor may write: both for the programme office; its own service's side
+    for an organisation's editor. A request the actor's service is on neither side of is not found (404);
+    one it is on, for a role that writes nothing, is forbidden (403)."""
     access = access_of(actor, programme)
     if access is None or access.can_administer:
         return {"requesting", "receiving"}
-    if access.role != rules.ORGANISATION_EDITOR or not access.organisation_id:
-        refuse(403, "Only the programme office and the services' editors can write requests between services.")
     sides = set()
-    if access.organisation_id == requesting.pk:
+    if access.organisation_id and access.organisation_id == requesting_id:
         sides.add("requesting")
-    if receiving_id is not None and access.organisation_id == receiving_id:
+    if access.organisation_id and access.organisation_id == receiving_id:
         sides.add("receiving")
+    if not sides:
+        refuse(404, "No such request for your service.")
+    if access.role != rules.ORGANISATION_EDITOR:
+        refuse(403, "Only the programme office and the services' editors can write requests between services.")
     return sides
 
 
@@ -43,9 +47,7 @@ def request_write(*, actor: Actor, programme: Programme, requesting: Organisatio
     found = ServiceRequest.objects.select_for_update().filter(
         programme=programme, requesting=requesting, requesting_reference=reference).first()  # fmt: skip
     receiving = found.receiving_id if found else getattr(fields.get("receiving"), "pk", None)
-    sides = _sides(actor, programme, requesting, receiving)
-    if not sides:
-        refuse(404, "No such request for your service.")
+    sides = sides_of(actor, programme, requesting.pk, receiving)
     for side, names in SIDE_FIELDS.items():
         sent = sorted(set(fields) & set(names))
         if sent and side not in sides:
@@ -64,9 +66,11 @@ def request_write(*, actor: Actor, programme: Programme, requesting: Organisatio
             if getattr(found, name) and getattr(found, name) < found.requested_at}  # fmt: skip
     if late:
         raise ValidationError(late)
+    changes = history.diff(before, history.snapshot(found, list(fields)))
+    if not created and not changes:
+        return found, False  # the same again: nothing changes
     if not created:
         found.version += 1
     found.save()
-    changes = history.diff(before, history.snapshot(found, list(fields)))
     history.record(found, HistoryEntry.Action.CREATED if created else HistoryEntry.Action.CHANGED, actor, changes)
     return found, created
