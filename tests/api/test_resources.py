@@ -211,7 +211,7 @@ def test_the_openapi_document_describes_every_api_address_and_no_other():
                 if inner.name not in ("api-openapi", "api-not-found"):
                     routes.add(inner.callback)
     described = {op.path for op in OPERATIONS}
-    assert len(described) == len(routes) == 19
+    assert len(described) == len(routes) == 21
     doc = document()
     assert doc["openapi"] == "3.1.0" and set(doc["paths"]) == described
     post = doc["paths"]["/api/v1/programmes/{slug}/benefits/"]["post"]["requestBody"]["content"]["application/json"]
