@@ -8,6 +8,7 @@ import datetime
 import numpy as np
 from django.utils import timezone
 
+from bluelight.core import versions
 from bluelight.core.years import label
 from bluelight.demand.engine import measures
 from bluelight.demand.models import Protocol, RequestType, ServiceRequest
@@ -58,8 +59,15 @@ def summary(programme, *, type_: str | None = None, year: int | None = None, see
         "times": measures.times(minutes),
         "times_by_type": {RequestType(k).label: measures.times(minutes[[t == k for t in kinds]]) for k in by_type},
         "hours_saved": {RequestType(k).label: f"{h.normalize():f}" for k, h in hours.items()},
-        "protocols": [before_after(programme, p, seed=seed) for p in protocols],
+        "protocols": [_kept_before_after(programme, p, seed) for p in protocols],
     }  # fmt: skip
+
+
+def _kept_before_after(programme, protocol: Protocol, seed: int) -> dict:
+    """The bootstrap is the summary's costliest part and does not depend on the window asked for: kept
+    per version of the log (a load, an edit or a protocol's change starts a new one)."""
+    return versions.cached("demand-before-after", (programme.pk, protocol.pk, seed),
+                           lambda: before_after(programme, protocol, seed=seed), area="demand")  # fmt: skip
 
 
 def before_after(programme, protocol: Protocol, *, seed: int = 1, months: int = BEFORE_AFTER_MONTHS) -> dict:

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from bluelight.core import history
+from bluelight.core import history, versions
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
 from bluelight.demand.engine import sources
@@ -126,4 +126,5 @@ def load(*, actor: Actor, programme: Programme, source: Source, open_text: Calla
         if batch:
             _take(programme, source, orgs, batch, loaded)
         history.record(source, HistoryEntry.Action.CHANGED, actor, {"loaded": [None, loaded.words()]})
+        versions.changed(area="demand")  # bulk writes send no signals: say the log has changed
     return loaded
