@@ -54,22 +54,22 @@ def test_benefit_page_shows_the_working_line_by_line(office_client):
 
 
 def test_annual_review_actual_entered_then_signed_off_changes_the_total(office_client):
-    url = "/programmes/essex-escp/benefits/cbcd-police-time/actuals/"
+    url = "/programmes/essex-escp/benefits/jet-shared-delivery/actuals/"
     bad = office_client.post(url, {"year": "2017", "amount": "lots"})
     assert bad.status_code == 400 and "Enter a number" in error_summary(bad.content.decode())
-    assert office_client.post(url, {"year": "2017", "amount": "120000"}).status_code == 302
+    assert office_client.post(url, {"year": "2017", "amount": "100000"}).status_code == 302
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
     assert "£14,266,000" in summary  # not yet signed off
     assert (
-        office_client.post("/programmes/essex-escp/benefits/cbcd-police-time/actuals/2017/sign-off/", {"version": "1"}).status_code == 302
+        office_client.post("/programmes/essex-escp/benefits/jet-shared-delivery/actuals/2017/sign-off/", {"version": "1"}).status_code == 302
     )
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
-    assert "As profiled: £14,236,000" in summary  # 14,266,000 - 150,000 + 120,000
-    assert "Realised to date £3,120,000" in summary  # and the demo's £3,000,000 Hoffmanns Way receipt
-    page = office_client.get("/programmes/essex-escp/benefits/cbcd-police-time/").content.decode()
+    assert "As profiled: £14,246,000" in summary  # 14,266,000 - 120,000 + 100,000
+    assert "Realised to date £3,100,000" in summary  # and the demo's £3,000,000 Hoffmanns Way receipt
+    page = office_client.get("/programmes/essex-escp/benefits/jet-shared-delivery/").content.decode()
     first = table_rows(page, "benefit-profile")[1]
-    assert first[0] == "2017/18" and first[-1] == "£120,000 Actual"
-    assert BenefitActual.objects.get(benefit__key="cbcd-police-time").amount == D("120000")
+    assert first[0] == "2017/18" and first[-1] == "£100,000 Actual"
+    assert BenefitActual.objects.get(benefit__key="jet-shared-delivery").amount == D("100000")
 
 
 def test_an_organisation_editor_cannot_enter_actuals(client, demo):
@@ -77,11 +77,11 @@ def test_an_organisation_editor_cannot_enter_actuals(client, demo):
     assert client.get("/programmes/essex-escp/benefits/").status_code == 200
     assert (
         client.post(
-            "/programmes/essex-escp/benefits/cbcd-police-time/actuals/", {"year": "2017", "amount": "1"}
+            "/programmes/essex-escp/benefits/jet-shared-delivery/actuals/", {"year": "2017", "amount": "1"}
         ).status_code
         == 403
     )
-    assert not BenefitActual.objects.filter(benefit__key="cbcd-police-time").exists()
+    assert not BenefitActual.objects.filter(benefit__key="jet-shared-delivery").exists()
 
 
 def test_a_programme_without_a_target_says_so(office_client):

@@ -111,14 +111,14 @@ def test_a_unit_cost_with_no_source_is_refused(escp):
 
 def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp):
     office = User.objects.get(username="programme.office")
-    benefit = Benefit.objects.get(key="cbcd-police-time")  # £150,000 a year forecast
-    actual = services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("120000"))
+    benefit = Benefit.objects.get(key="jet-shared-delivery")  # £120,000 a year forecast
+    actual = services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("100000"))
     assert selectors.summary(escp).profiled == D("14266000")  # entered, not yet signed off: no change
     services.actual_sign_off(actor=Actor(office), actual=actual)
     result = selectors.summary(escp)
-    assert result.profiled == D("14236000")  # 14,266,000 - 150,000 + 120,000
-    assert result.realised == D("3120000")  # the demo's Hoffmanns Way receipt, £3,000,000, and this £120,000
-    line = next(line for line in result.lines if line.key == "cbcd-police-time")
+    assert result.profiled == D("14246000")  # 14,266,000 - 120,000 + 100,000
+    assert result.realised == D("3100000")  # the demo's Hoffmanns Way receipt, £3,000,000, and this £100,000
+    line = next(line for line in result.lines if line.key == "jet-shared-delivery")
     assert line.is_actual(2017) and not line.is_actual(2018)
     with pytest.raises(ValidationError, match="signed off and cannot be changed"):
         services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("1"))
