@@ -26,14 +26,14 @@ UNIT_COST = {
 def load(programme: Programme, actor: Actor, say=print) -> None:
     if programme.demand_sources.filter(name=SOURCE).exists():
         return
-    text = synthetic.extract_csv()
+    text = synthetic.extract_csv(gain_entry_a_year=500, searches_a_year=60)
     source = services.source_for(actor=actor, programme=programme, name=SOURCE)
     loaded = services.load(actor=actor, programme=programme, source=source, open_text=lambda: io.StringIO(text))
     orgs = {o.short_code: o for o in programme.partners.all()}
     services.protocol_set(
         actor=actor, programme=programme, type="gain_entry", name="Collapsed Behind Closed Doors",
-        starts_on=datetime.date(2016, 1, 1), displaced=orgs["EP"], hours_per_request=Decimal("3"),
-        basis="Illustrative: two officers for an hour and a half each, travel included; the seeds give no figure.",
+        starts_on=datetime.date(2016, 1, 1), displaced=orgs["EP"], hours_per_request=Decimal("6"),
+        basis="Illustrative: two officers for three hours each, travel and waiting included; the seeds give no figure.",
     )  # fmt: skip
     services.protocol_set(
         actor=actor, programme=programme, type="missing_person", name="Missing person search support",
