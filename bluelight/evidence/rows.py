@@ -38,6 +38,16 @@ class Refusal:
         return f"{where}: {self.reason}"
 
 
+class FileRefused(ValueError):
+    """A file that cannot be read, with every refusal in it; its message shows the first five."""
+
+    def __init__(self, name: str, refusals: list[Refusal]):
+        self.name, self.refusals = name, refusals
+        shown = "; ".join(str(r) for r in refusals[:5])
+        more = f" (and {len(refusals) - 5} more)" if len(refusals) > 5 else ""
+        super().__init__(f"{name}: {shown}{more}")
+
+
 @dataclass
 class Loaded:
     rows: list[dict] = field(default_factory=list)
@@ -144,6 +154,14 @@ def month(raw: str) -> datetime.date:
         return datetime.datetime.strptime(raw, "%Y-%m").date()
     except ValueError:
         raise ValueError(f"“{raw}” is not a month such as 2024-03") from None
+
+
+def when(raw: str) -> datetime.datetime:
+    """A date, or a date and time, as control rooms export them: 2025-03-31 14:05 (slashes taken too)."""
+    try:
+        return datetime.datetime.fromisoformat(raw.replace("/", "-"))
+    except ValueError:
+        raise ValueError(f"“{raw}” is not a date and time such as 2025-03-31 14:05") from None
 
 
 def day(raw: str) -> datetime.date:

@@ -21,22 +21,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bluelight.evidence.rows import ROW, Column, Loaded, Refusal, decimal, latitude, longitude, read_rows, text
+from bluelight.evidence.rows import ROW, Column, Loaded, Refusal, decimal, latitude, longitude, read_rows, text, when
+from bluelight.evidence.rows import FileRefused as Refused
 
 NO_COORDINATES = "no coordinates"
 CREWING = {"wholetime": "wholetime", "on-call": "on-call", "on call": "on-call", "retained": "on-call",
            "day-crewed": "day-crewed", "day crewed": "day-crewed", "standby": "standby"}  # fmt: skip
 ROLES = ("open", "candidate")
 
-
-class Refused(ValueError):
-    """A file that cannot be read, with every refusal in it."""
-
-    def __init__(self, name: str, refusals: list[Refusal]):
-        self.name, self.refusals = name, refusals
-        shown = "; ".join(str(r) for r in refusals[:5])
-        more = f" (and {len(refusals) - 5} more)" if len(refusals) > 5 else ""
-        super().__init__(f"{name}: {shown}{more}")
 
 
 def _crewing(raw: str) -> str:
@@ -66,16 +58,9 @@ def _minutes(raw: str) -> float:
     return float(value)
 
 
-def _when(raw: str) -> datetime.datetime:
-    try:
-        return datetime.datetime.fromisoformat(raw.replace("/", "-"))
-    except ValueError:
-        raise ValueError(f"“{raw}” is not a date and time such as 2025-03-31 14:05") from None
-
-
 STATIONS = [Column("Service", text), Column("Name", text), Column("Latitude", latitude), Column("Longitude", longitude),
             Column("Crewing", _crewing), Column("Turnout minutes", _turnout), Column("Role", _role, required=False)]  # fmt: skip
-INCIDENTS = [Column("Date", _when), Column("Latitude", latitude, required=False),
+INCIDENTS = [Column("Date", when), Column("Latitude", latitude, required=False),
              Column("Longitude", longitude, required=False), Column("Category", text), Column("Service", text),
              Column("Reference", text, required=False), Column("District", text, required=False)]  # fmt: skip
 MATRIX = [Column("Origin", text), Column("Destination", text), Column("Minutes", _minutes)]

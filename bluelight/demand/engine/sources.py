@@ -11,10 +11,11 @@ time, so a million rows need little memory.
 from __future__ import annotations
 
 import csv
-import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
+
+from bluelight.evidence.rows import Refusal, when
 
 TYPES = {
     "gain_entry": "Gain entry", "missing_person": "Missing person search", "concern_for_welfare": "Concern for welfare",
@@ -42,16 +43,6 @@ TIMES = ("accepted_at", "on_scene_at", "closed_at")
 MOST_REFUSALS = 100
 
 
-@dataclass(frozen=True)
-class Refusal:
-    row: int
-    column: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}" + (f", column {self.column}" if self.column else "") + f": {self.reason}"
-
-
 @dataclass
 class Checked:
     rows: int = 0
@@ -61,13 +52,6 @@ class Checked:
     @property
     def ok(self) -> bool:
         return not self.refusals
-
-
-def _when(raw: str) -> datetime.datetime:
-    try:
-        return datetime.datetime.fromisoformat(raw.replace("/", "-"))
-    except ValueError:
-        raise ValueError(f"“{raw}” is not a date and time such as 2025-03-31 14:05") from None
 
 
 def _type(raw: str) -> str:
@@ -105,7 +89,7 @@ def _parse(number: int, cells: list[str], positions: dict[str, int], services: s
             if name == "type":
                 row[name] = _type(raw)
             elif name.endswith("_at"):
-                row[name] = _when(raw)
+                row[name] = when(raw)
             elif name in ("requesting_service", "receiving_service", "instead_of"):
                 if raw.upper() not in services:
                     raise ValueError(f"“{raw}” is not a partner's short code ({', '.join(sorted(services))})")

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from bluelight.evidence.rows import Column, Refusal, day, latitude, longitude, month, read_rows, text
+from bluelight.evidence.rows import FileRefused as Refused
 
 NO_COORDINATES = "no coordinates"
 
@@ -48,15 +49,6 @@ INCIDENTS = [
 
 _LSOA_SUFFIX = re.compile(r"\s+\d{3}[A-Z]$")
 
-
-class Refused(ValueError):
-    """A file that cannot be read, with every refusal in it."""
-
-    def __init__(self, name: str, refusals: list[Refusal]):
-        self.name, self.refusals = name, refusals
-        shown = "; ".join(str(r) for r in refusals[:5])
-        more = f" (and {len(refusals) - 5} more)" if len(refusals) > 5 else ""
-        super().__init__(f"{name}: {shown}{more}")
 
 
 @dataclass
