@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bluelight.evidence.stats import centile
+
 
 @dataclass(frozen=True)
 class Standard:
@@ -30,15 +32,6 @@ class Standard:
         if self.centile_minutes is not None:
             parts.append(f"90th centile {self.centile_minutes:g} minutes or less")
         return ", ".join(parts)
-
-
-def centile(values: np.ndarray, percent: float = 90.0) -> float:
-    """Nearest rank: the ⌈p/100 × n⌉-th smallest value."""
-    ordered = np.sort(np.asarray(values, float))
-    if ordered.size == 0:
-        return float("nan")
-    rank = int(np.ceil(percent / 100.0 * ordered.size))
-    return float(ordered[max(rank, 1) - 1])
 
 
 def first_arrivals(travel: np.ndarray, turnout: np.ndarray, open_stations: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,7 +6,6 @@ and the hours of the displaced service saved at a stated number of hours per req
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,15 +13,9 @@ from decimal import Decimal
 import numpy as np
 from scipy import stats
 
+from bluelight.evidence.stats import centile
+
 TEST_NAME = "Mann–Whitney U (two-sided), on minutes to on scene before and after the start date"
-
-
-def centile(values: np.ndarray, percent: float = 90.0) -> float | None:
-    """Nearest rank: the ⌈p/100 × n⌉-th smallest value; None when there are none."""
-    ordered = np.sort(np.asarray(values, float))
-    if ordered.size == 0:
-        return None
-    return float(ordered[max(math.ceil(percent / 100.0 * ordered.size), 1) - 1])
 
 
 def times(minutes: np.ndarray) -> dict:
@@ -30,7 +23,8 @@ def times(minutes: np.ndarray) -> dict:
     minutes = np.asarray(minutes, float)
     known = minutes[~np.isnan(minutes)]
     return {"requests": int(minutes.size), "timed": int(known.size),
-            "median": float(np.median(known)) if known.size else None, "centile_90": centile(known)}  # fmt: skip
+            "median": float(np.median(known)) if known.size else None,
+            "centile_90": centile(known) if known.size else None}  # fmt: skip
 
 
 def counts(labels) -> dict[str, int]:
