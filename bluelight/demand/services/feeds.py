@@ -65,7 +65,8 @@ def feed_create(*, actor: Actor, benefit: Benefit, type: str, measure: str, unit
     return feed
 
 
-def working(feed: Feed, year: int, count: int, method: Method) -> tuple[Decimal, str]:
+def working(feed: Feed, year: int, count: int, method: Method, protocol: Protocol | None) -> tuple[Decimal, str]:
+    """The year's amount and how it was worked out; `protocol` (its hours per request) for an hours feed."""
     cost = feed.unit_cost
     value = method.to_base(cost.value, cost.price_year)
     restated = "" if cost.price_year == method.base_year else f", restated to {label(method.base_year)} prices as {pounds(value)}"
@@ -74,7 +75,6 @@ def working(feed: Feed, year: int, count: int, method: Method) -> tuple[Decimal,
     if feed.measure == Feed.Measure.COUNT:
         amount = (count * value).quantize(PENNY, ROUND_HALF_UP)
         return amount, f"{label(year)}: {count:,} {kind} requests × {priced} = {pounds(amount)}"
-    protocol = Protocol.objects.get(programme=feed.benefit.workstream.programme, type=feed.type)
     hours = count * protocol.hours_per_request
     amount = (hours * value).quantize(PENNY, ROUND_HALF_UP)
     return amount, (f"{label(year)}: {count:,} {kind} requests × {plain(protocol.hours_per_request)} hours of "
@@ -94,6 +94,8 @@ def feed_refresh(*, actor: Actor, feed: Feed, today: datetime.date | None = None
         raise ValidationError({"benefit": str(missing)}) from None
     today = today or timezone.localdate()
     current = today.year if today.month >= 4 else today.year - 1
+    protocol = (Protocol.objects.select_related("displaced").get(programme=programme, type=feed.type)
+                if feed.measure == Feed.Measure.HOURS else None)  # fmt: skip
     signed = set(benefit.actuals.filter(signed_off_at__isnull=False).values_list("year", flat=True))
     refreshed = Refreshed()
     for year, count in sorted(requests_by_year(programme, feed.type).items()):
@@ -102,7 +104,7 @@ def feed_refresh(*, actor: Actor, feed: Feed, today: datetime.date | None = None
         if year in signed:
             refreshed.kept.append(year)
             continue
-        amount, note = working(feed, year, count, method)
+        amount, note = working(feed, year, count, method, protocol)
         benefit_services.actual_record(actor=actor, benefit=benefit, year=year, amount=amount, note=note, measured=True)
         refreshed.written[year] = amount
     return refreshed
