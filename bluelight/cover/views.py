@@ -75,7 +75,9 @@ def _benefit_form(access, analysis: Analysis, data=None) -> BenefitLineForm:
     programme = access.programme
     costs = UnitCost.objects.filter(programme=programme)
     years = [(y, label(y)) for y in range(programme.cycle_start_year, programme.cycle_end_year + 1)]
-    first = next((w for w in access.editable_workstreams() if w.key == "joint-facilities"), None)
+    workstreams = list(access.editable_workstreams())
+    attached = set(analysis.attachments.filter(workstream__isnull=False).values_list("workstream_id", flat=True))
+    first = next((w for w in workstreams if w.pk in attached), None)  # the workstream it is evidence for
     initial = {"incidents_a_year": services.incidents_a_year(analysis.result), "uplift_low": Decimal(1),
                "uplift_central": Decimal(2), "uplift_high": Decimal(3), "first_year": years[0][0] if years else None,
                "last_year": years[-1][0] if years else None, "title": f"Better outcomes from {analysis.title}",
@@ -83,7 +85,7 @@ def _benefit_form(access, analysis: Analysis, data=None) -> BenefitLineForm:
                "gains": first.lead_organisation_id if first else None}  # fmt: skip
     return BenefitLineForm(
         data, initial=initial,
-        workstreams=[(w.pk, w.title) for w in access.editable_workstreams()],
+        workstreams=[(w.pk, w.title) for w in workstreams],
         unit_costs=[(c.pk, f"{c.name}: {pounds(c.value)} {c.unit} ({label(c.price_year)} prices)") for c in costs],
         organisations=[(o.pk, o.name) for o in programme.partners.all()], years=years,
     )  # fmt: skip
@@ -99,9 +101,9 @@ def scenario_detail(request, slug, pk, attach_form=None, benefit_form=None):
             "map": _map(analysis), "after": after, "added": sum(s["chosen"] for s in result["station_rows"]), "comparison": drawing.comparison_rows(result),
             "headers": drawing.HEADERS, "keys": [(k, drawing.swatch_svg(k)) for k in drawing.KEYS],
             "services": [(name, b, after["service"][name]) for name, b in result["before"]["service"].items()],
-            "can_add_benefit": access.can_administer and result.get("newly_within"),
-            "benefit_form": benefit_form or _benefit_form(access, analysis),
         }  # fmt: skip
+        if access.can_administer and result.get("newly_within"):
+            context["benefit_form"] = benefit_form or _benefit_form(access, analysis)
     status = 400 if attach_form is not None or benefit_form is not None else 200
     return render(request, "cover/detail.html", context, status=status)
 
@@ -137,10 +139,7 @@ def scenario_benefit(request, slug, pk):
             confidence_grade=data["confidence_grade"],
         )  # fmt: skip
     except ValidationError as refusal:
-        problems = refusal.message_dict if hasattr(refusal, "error_dict") else {None: refusal.messages}
-        for field, messages_ in problems.items():
-            for problem in messages_:
-                form.add_error(field if field in form.fields else None, problem)
+        form.apply_service_errors(refusal)
         return scenario_detail(request, slug, pk, benefit_form=form)
     messages.success(request, f"“{benefit.title}” is in the benefits register as a draft (Identified)")
     return redirect("benefit-detail", slug, benefit.key)
