@@ -13,7 +13,7 @@ from html import escape
 from PIL import Image, ImageDraw
 
 from bluelight.evidence.engines import Figure
-from bluelight.reports.raster import _font
+from bluelight.reports.raster import _font, rgb
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,6 @@ def map_svg(result: dict, title: str, *, ident: str = "cover-map", width: int = 
             f"{shapes}</svg>")  # fmt: skip
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
-
-
 def map_png(result: dict, title: str, *, width: int = 1600) -> bytes:
     marks = _marks(result)
     frame = _Frame([(lat, lon) for _, lat, lon, _ in marks], width, 40)
@@ -119,7 +115,7 @@ def map_png(result: dict, title: str, *, width: int = 1600) -> bytes:
         x, y = frame.xy(lat, lon)
         y += 50
         r = 2.2 * size * scale
-        colour = _rgb(key.colour)
+        colour = rgb(key.colour)
         if key.shape == "circle":
             draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
         elif key.shape == "square":

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from bluelight.evidence.engines import Figure
-from bluelight.reports.raster import _font
+from bluelight.reports.raster import _font, rgb
 
 
 @dataclass(frozen=True)
@@ -116,10 +116,6 @@ def map_svg(result: dict, title: str, *, ident: str = "hotspot-map") -> str:
     return "".join(parts)
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
-
-
 def _pattern_mask(level: int, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
     if level > 0:
         step = {99: 5, 95: 5, 90: 9}[level]
@@ -143,7 +139,7 @@ def map_png(result: dict, title: str, *, width: int = 1600) -> bytes:
     pixels = np.full((*big.shape, 3), 255, dtype=np.uint8)
     for key in KEYS:
         where = big == key.level
-        pixels[where] = _rgb(key.colour)
+        pixels[where] = rgb(key.colour)
         if key.level:
             pixels[where & _pattern_mask(key.level, ys, xs)] = (11, 12, 12) if key.level > 0 else (255, 255, 255)
     map_image = Image.fromarray(pixels)
@@ -159,7 +155,7 @@ def map_png(result: dict, title: str, *, width: int = 1600) -> bytes:
     top = title_h + map_image.height + 20
     for i, key in enumerate(KEYS):
         y = top + 40 * i
-        swatch = np.full((28, 28, 3), _rgb(key.colour), dtype=np.uint8)
+        swatch = np.full((28, 28, 3), rgb(key.colour), dtype=np.uint8)
         if key.level:
             sy, sx = np.indices((28, 28))
             swatch[_pattern_mask(key.level, sy, sx)] = (11, 12, 12) if key.level > 0 else (255, 255, 255)

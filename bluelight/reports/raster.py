@@ -28,7 +28,7 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
+def rgb(colour: str) -> tuple[int, int, int]:
     colour = colour.lstrip("#")
     return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
 
@@ -47,7 +47,7 @@ def bar_chart(title: str, bars: list[tuple[str, int, str]], width: int = 1200, h
         bar_height = step * 0.7
         pen.text((20, y + bar_height / 2), label, fill=INK, font=normal, anchor="lm")
         length = (right - left) * value / most
-        pen.rectangle([left, y, left + max(length, 2), y + bar_height], fill=_rgb(colour), outline=INK)
+        pen.rectangle([left, y, left + max(length, 2), y + bar_height], fill=rgb(colour), outline=INK)
         pen.text((left + length + 12, y + bar_height / 2), str(value), fill=INK, font=normal, anchor="lm")
     pen.line([left, top - 10, left, height - 20], fill=GRID, width=2)
     return _png(image)
@@ -70,8 +70,8 @@ def heat_map(title: str, rows: list[tuple[int, str, list[int]]], impacts: list[t
             x = left + c * cell
             impact = impacts[c][0]
             fill, ink = colour_of(likelihood * impact)
-            pen.rectangle([x, y, x + cell, y + cell], fill=_rgb(fill), outline="white", width=3)
-            pen.text((x + cell / 2, y + cell / 2), str(count), fill=_rgb(ink), font=normal, anchor="mm")
+            pen.rectangle([x, y, x + cell, y + cell], fill=rgb(fill), outline="white", width=3)
+            pen.text((x + cell / 2, y + cell / 2), str(count), fill=rgb(ink), font=normal, anchor="mm")
     for c, (impact, label) in enumerate(impacts):
         x = left + c * cell + cell / 2
         pen.text((x, top + len(rows) * cell + 14), f"{impact}", fill=INK, font=small, anchor="mt")
