@@ -26,9 +26,10 @@ def cmd_synthetic(args) -> int:
 
 
 def _parameters(args) -> dict:
-    return {"within": args.standard, "mean": args.mean, "centile": args.centile, "speed": args.speed,
-            "circuity": args.circuity, "choose": args.choose, "share": args.share and args.share / 100,
-            "method": args.method}  # fmt: skip
+    from bluelight.cover.runner import parameters
+
+    return parameters(within=args.standard, mean=args.mean, centile=args.centile, speed=args.speed,
+                      circuity=args.circuity, choose=args.choose, share_percent=args.share, method=args.method)
 
 
 def _line(label: str, m: dict) -> str:

@@ -14,6 +14,19 @@ NAME = "Response cover: first arrival, response measures and maximal covering"
 ROLES = ("stations", "incidents", "matrix")
 
 
+def parameters(*, within, mean=None, centile=None, speed=None, circuity=None, choose=None, share_percent=None,
+               method: str = "auto") -> dict:  # fmt: skip
+    """A scenario's parameters as kept with it, from a form or the command line (numbers or None; the share
+    to reach in per cent)."""
+    def number(value):
+        return None if value in (None, "") else float(value)
+
+    share = number(share_percent)
+    return {"within": number(within), "mean": number(mean), "centile": number(centile), "speed": number(speed),
+            "circuity": number(circuity), "choose": int(choose or 0), "share": None if share is None else share / 100,
+            "method": method}  # fmt: skip
+
+
 def settings_of(parameters: dict) -> scenario.Settings:
     def number(key, default):
         value = parameters.get(key)

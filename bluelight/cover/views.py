@@ -17,7 +17,7 @@ from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
 from bluelight.core.templatetags.bluelight import pounds
 from bluelight.core.years import label
-from bluelight.cover import drawing, services
+from bluelight.cover import drawing, runner, services
 from bluelight.cover.forms import BenefitLineForm, ScenarioForm
 from bluelight.evidence import services as evidence_services
 from bluelight.evidence import views as shared
@@ -31,16 +31,6 @@ def scenario_list(request, slug):
     return shared.analysis_list(request, slug, KIND, "cover/list.html")
 
 
-def _parameters(data: dict) -> dict:
-    def number(key):
-        return None if data.get(key) in (None, "") else float(data[key])
-
-    share = number("share")
-    return {"within": number("within"), "mean": number("mean"), "centile": number("centile"), "speed": number("speed"),
-            "circuity": number("circuity"), "choose": data.get("choose") or 0,
-            "share": None if share is None else share / 100, "method": data["method"]}  # fmt: skip
-
-
 def scenario_start(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
@@ -50,7 +40,9 @@ def scenario_start(request, slug):
         return evidence_services.analysis_start(
             actor=Actor(request.user), programme=access.programme, kind=KIND, title=data["title"],
             uploads=[(f.name, f.read()) for _, f in files],
-            parameters=_parameters(data) | {"roles": [role for role, _ in files]},
+            parameters=runner.parameters(**{k: data[k] for k in ("within", "mean", "centile", "speed", "circuity",
+                                                                    "choose", "method")}, share_percent=data["share"])
+            | {"roles": [role for role, _ in files]},
         )  # fmt: skip
 
     return form_page(

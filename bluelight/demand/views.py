@@ -15,7 +15,7 @@ from bluelight.core.pages import form_page
 from bluelight.core.years import label
 from bluelight.demand import selectors, services
 from bluelight.demand.forms import LoadForm, ReceivingSideForm, RequestingSideForm
-from bluelight.demand.models import Feed, Issue, Protocol, RequestType, ServiceRequest, Source
+from bluelight.demand.models import Feed, Issue, RequestType, ServiceRequest, Source
 from bluelight.demand.services.requests import sides_of
 from bluelight.programmes.access import programme_for, require_admin
 from bluelight.reports.charts import bar_chart
@@ -41,7 +41,6 @@ def demand_home(request, slug):
         "months": months, "issues": Issue.objects.filter(programme=programme).select_related("raised_by"),
         "sources": Source.objects.filter(programme=programme),
         "feeds": Feed.objects.filter(benefit__workstream__programme=programme).select_related("benefit", "unit_cost"),
-        "protocol_list": Protocol.objects.filter(programme=programme).select_related("displaced"),
         "latest": ServiceRequest.objects.filter(programme=programme).select_related(
             "requesting", "receiving").order_by("-requested_at")[:20],
     })  # fmt: skip
