@@ -44,7 +44,7 @@ def summary(programme, *, type_: str | None = None, year: int | None = None, see
     codes = {o.pk: o.short_code for o in programme.partners.all()}
     local = timezone.get_current_timezone()
     minutes = _minutes(rows)
-    kinds = [t for t, *_ in rows]
+    kinds = np.array([t for t, *_ in rows], dtype=object)
     by_type = measures.counts(kinds)
     protocols = Protocol.objects.filter(programme=programme).select_related("displaced")
     if type_:
@@ -57,7 +57,7 @@ def summary(programme, *, type_: str | None = None, year: int | None = None, see
         "by_requesting": measures.counts(codes[q] for *_, q, _ in rows),
         "by_receiving": measures.counts(codes[v] for *_, v in rows),
         "times": measures.times(minutes),
-        "times_by_type": {RequestType(k).label: measures.times(minutes[[t == k for t in kinds]]) for k in by_type},
+        "times_by_type": {RequestType(k).label: measures.times(minutes[kinds == k]) for k in by_type},
         "hours_saved": {RequestType(k).label: f"{h.normalize():f}" for k, h in hours.items()},
         "protocols": [_kept_before_after(programme, p, seed) for p in protocols],
     }  # fmt: skip
