@@ -14,6 +14,7 @@ made, then again, when it is kept in the cache for this version of the log.
 from __future__ import annotations
 
 import argparse
+import csv
 import resource
 import sys
 import tempfile
@@ -50,7 +51,10 @@ def main() -> None:
     per_year = args.rows // years
     path = Path(tempfile.mkdtemp(prefix="bluelight-demand-")) / "extract.csv"
     start = time.perf_counter()
-    path.write_text(synthetic.extract_csv(gain_entry_a_year=per_year - per_year // 10, searches_a_year=per_year // 10))
+    with path.open("w", encoding="utf-8", newline="") as out:  # a row at a time: the peak is the load's
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(synthetic.HEADER)
+        writer.writerows(synthetic.rows(gain_entry_a_year=per_year - per_year // 10, searches_a_year=per_year // 10))
     rows = sum(1 for _ in path.open()) - 1
     print(f"Wrote a synthetic extract of {rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) in "
           f"{time.perf_counter() - start:.1f} s")  # fmt: skip

@@ -72,6 +72,21 @@ def test_the_summary_of_a_year_by_hand(small_programme, system):
     assert protocol["before"]["timed"] == 0 and protocol["difference"] is None
 
 
+def test_months_are_counted_in_local_time_across_the_clocks_changing(small_programme, system):
+    programme = small_programme["programme"]
+    edges = [
+        "TP,E1,TF,Gain entry,2024-04-01 00:30,,TP",  # 23:30 UTC on 31 March: April here, and 2024/25
+        "TP,E2,TF,Gain entry,2024-05-31 23:30,2024-06-01 00:15,TP",  # BST: 22:30 UTC, May; 45 minutes
+        "TP,E3,TF,Gain entry,2024-10-27 01:30,2024-10-27 01:40,TP",  # the hour the clocks go back
+        "TP,E4,TF,Gain entry,2024-12-31 23:59,2025-01-01 00:09,TP",  # GMT: December
+    ]
+    _load(programme, system, HEADER + "\n".join(edges) + "\n")
+    found = summary(programme, year=2024)
+    assert found["by_month"] == {"2024-04": 1, "2024-05": 1, "2024-10": 1, "2024-12": 1}
+    # 45, 10 and 10 minutes timed: median 10
+    assert found["times"] == {"requests": 4, "timed": 3, "median": 10.0, "centile_90": 45.0}
+
+
 def test_a_benefit_fed_by_hours_saved_has_measured_actuals_with_their_working(small_programme, system):
     p = small_programme
     programme = p["programme"]

@@ -74,11 +74,21 @@ def before_after(before: np.ndarray, after: np.ndarray, *, seed: int = 1, draws:
 
 
 def _resampled_medians(rng: np.random.Generator, values: np.ndarray, draws: int) -> np.ndarray:
-    """The medians of `draws` resamples, made a block at a time so memory stays small."""
-    block = max(1, 2_000_000 // values.size)
-    found = [np.median(rng.choice(values, (min(block, draws - start), values.size)), axis=1)
-             for start in range(0, draws, block)]  # fmt: skip
-    return np.concatenate(found)
+    """The medians of `draws` resamples with replacement, each drawn straight from where a resample's
+    median falls among the sorted values, so a year of 100,000 requests takes milliseconds, not the
+    seconds that drawing every resample takes. A draw at random from n values is the sorted value at
+    ⌊n·U⌋ for a uniform U, and the k-th smallest of n uniforms is Beta(k, n − k + 1); the next
+    smallest lies above it by (1 − U₍ₖ₎)·Beta(1, n − k). The same distribution as resampling whole
+    samples (tested against it), not an approximation."""
+    ordered = np.sort(values)
+    n = ordered.size
+    middle = (n + 1) // 2  # the median's rank; the lower of the two middle ranks when n is even
+    u = rng.beta(middle, n - middle + 1, draws)
+    lower = ordered[np.minimum((u * n).astype(np.int64), n - 1)]
+    if n % 2:
+        return lower
+    above = u + (1 - u) * rng.beta(1, n - middle, draws)
+    return (lower + ordered[np.minimum((above * n).astype(np.int64), n - 1)]) / 2
 
 
 def hours_saved(count_by_type: dict[str, int], hours_per_request: dict[str, Decimal]) -> dict[str, Decimal]:

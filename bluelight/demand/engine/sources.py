@@ -73,64 +73,76 @@ def _positions(header: list[str], mapping: dict[str, str]) -> tuple[dict[str, in
     return positions, refusals
 
 
-def _parse(number: int, cells: list[str], positions: dict[str, int], services: set[str],
-           refusals: list[Refusal]) -> dict | None:  # fmt: skip
+def _readers(positions: dict[str, int], services: set[str]) -> list[tuple]:
+    """For each field, once a file: (name, header, required, column, how to read it)."""
+    known = ", ".join(sorted(services))
+
+    def service(raw: str) -> str:
+        if raw.upper() not in services:
+            raise ValueError(f"“{raw}” is not a partner's short code ({known})")
+        return raw.upper()
+
+    def read(name: str):
+        if name == "type":
+            return _type
+        if name.endswith("_at"):
+            return when
+        return service if name in ("requesting_service", "receiving_service", "instead_of") else None
+
+    return [(name, default, required, positions.get(name), read(name)) for name, default, required in FIELDS]
+
+
+def _parse(number: int, cells: list[str], readers: list[tuple], refusals: list[Refusal]) -> dict | None:
     row, ok = {}, True
-    for name, default, required in FIELDS:
-        index = positions.get(name)
-        raw = cells[index].strip() if index is not None and index < len(cells) else ""
+    width = len(cells)
+    for name, default, required, index, read in readers:
+        raw = cells[index].strip() if index is not None and index < width else ""
         if not raw:
             if required:
                 refusals.append(Refusal(number, default, "is blank; it must be filled in"))
                 ok = False
             row[name] = None
-            continue
-        try:
-            if name == "type":
-                row[name] = _type(raw)
-            elif name.endswith("_at"):
-                row[name] = when(raw)
-            elif name in ("requesting_service", "receiving_service", "instead_of"):
-                if raw.upper() not in services:
-                    raise ValueError(f"“{raw}” is not a partner's short code ({', '.join(sorted(services))})")
-                row[name] = raw.upper()
-            else:
-                row[name] = raw
-        except ValueError as error:
-            refusals.append(Refusal(number, default, str(error)))
-            ok = False
+        elif read is None:
+            row[name] = raw
+        else:
+            try:
+                row[name] = read(raw)
+            except ValueError as error:
+                refusals.append(Refusal(number, default, str(error)))
+                ok = False
     if ok:
+        requested = row["requested_at"]
         for name in TIMES:
-            if row[name] is not None and row[name] < row["requested_at"]:
+            if row[name] is not None and row[name] < requested:
                 refusals.append(Refusal(number, DEFAULT_MAPPING[name], "is before the request was made"))
                 ok = False
     return row if ok else None
 
 
-def _rows(stream: TextIO, mapping: dict[str, str]):
+def _rows(stream: TextIO, mapping: dict[str, str], services: set[str]):
     reader = csv.reader(stream)
     positions, refusals = _positions(next(reader, []), mapping)
-    return reader, positions, refusals
+    return reader, _readers(positions, services), refusals
 
 
 def check(open_text: Callable[[], TextIO], mapping: dict[str, str], services: set[str]) -> Checked:
     """Every refusal and duplicate in the file, reading it a row at a time."""
     checked = Checked()
     with open_text() as stream:
-        reader, positions, checked.refusals = _rows(stream, mapping)
+        reader, readers, checked.refusals = _rows(stream, mapping, services)
         if checked.refusals:
             return checked
-        first_row: dict[tuple[str, str], int] = {}
+        first_row: dict[str, int] = {}  # one string a key: a million tuples of two would take 100 MB more
         for number, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue
             checked.rows += 1
-            row = _parse(number, cells, positions, services, checked.refusals)
+            row = _parse(number, cells, readers, checked.refusals)
             if len(checked.refusals) >= MOST_REFUSALS:
                 break
             if row is None:
                 continue
-            key = (row["requesting_service"], row["requesting_reference"])
+            key = f"{row['requesting_service']}\x1f{row['requesting_reference']}"
             if key in first_row:
                 checked.duplicates.append((number, first_row[key], row["requesting_reference"]))
             else:
@@ -142,10 +154,10 @@ def rows(open_text: Callable[[], TextIO], mapping: dict[str, str], services: set
          skip: set[int] = frozenset()) -> Iterator[dict]:  # fmt: skip
     """The rows of a file that `check` passed, parsed, leaving out the row numbers in `skip`."""
     with open_text() as stream:
-        reader, positions, _ = _rows(stream, mapping)
+        reader, readers, _ = _rows(stream, mapping, services)
         for number, cells in enumerate(reader, start=2):
             if number in skip or not any(c.strip() for c in cells):
                 continue
-            row = _parse(number, cells, positions, services, [])
+            row = _parse(number, cells, readers, [])
             if row is not None:
                 yield row

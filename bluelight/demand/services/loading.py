@@ -7,12 +7,15 @@ request. Duplicates in the file are reported with both rows; the first is taken.
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import TextIO
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from bluelight.core import history, versions
@@ -61,46 +64,72 @@ def source_for(*, actor: Actor, programme: Programme, name: str, mapping: dict |
     return source
 
 
-def _aware(value):
-    """In UTC: an hour the clocks skip or repeat compares unequal to any time of another zone (PEP 495),
-    so a row loaded again would look changed."""
-    if value is None:
-        return None
-    return (timezone.make_aware(value) if timezone.is_naive(value) else value).astimezone(datetime.UTC)
+def _utc(zone):
+    """Times in UTC, read as local times where the file gives no zone: an hour the clocks skip or repeat
+    compares unequal to any time of another zone (PEP 495), so a row loaded again would look changed."""
+
+    def utc(value):
+        if value is None:
+            return None
+        return (value if value.tzinfo else value.replace(tzinfo=zone)).astimezone(datetime.UTC)
+
+    return utc
 
 
-def _request(programme, source, orgs, row) -> ServiceRequest:
-    return ServiceRequest(
-        programme=programme, source=source, requesting=orgs[row["requesting_service"]],
-        requesting_reference=row["requesting_reference"], receiving=orgs[row["receiving_service"]],
-        receiving_reference=row["receiving_reference"] or "", type=row["type"],
-        requested_at=_aware(row["requested_at"]), accepted_at=_aware(row["accepted_at"]),
-        on_scene_at=_aware(row["on_scene_at"]), closed_at=_aware(row["closed_at"]),
-        instead_of=orgs.get(row["instead_of"]), outcome=row["outcome"] or "",
-    )  # fmt: skip
-
-
-def _take(programme, source, orgs, batch: list[dict], loaded: Loaded) -> None:
-    made = [_request(programme, source, orgs, row) for row in batch]
-    existing = {(r.requesting_id, r.requesting_reference): r for r in ServiceRequest.objects.filter(
-        programme=programme, requesting_reference__in={m.requesting_reference for m in made})}  # fmt: skip
-    new, changed = [], []
-    for request in made:
-        found = existing.get((request.requesting_id, request.requesting_reference))
-        if found is None:
-            new.append(request)
-        elif any(getattr(found, f) != getattr(request, f) for f in COMPARED):
-            for f in COMPARED:
-                setattr(found, f, getattr(request, f))
-            found.version += 1
-            changed.append(found)
-        else:
+def _take(programme, source, orgs, batch: list[dict], loaded: Loaded, utc) -> None:
+    """New requests go in by one INSERT run for the batch (the ORM's per-object cost was most of a
+    load's time); the rare changed ones through the ORM."""
+    made = {}
+    for row in batch:
+        made[(orgs[row["requesting_service"]].pk, row["requesting_reference"])] = (
+            orgs[row["receiving_service"]].pk, row["receiving_reference"] or "", row["type"],
+            utc(row["requested_at"]), utc(row["accepted_at"]), utc(row["on_scene_at"]), utc(row["closed_at"]),
+            orgs[row["instead_of"]].pk if row["instead_of"] else None, row["outcome"] or "",
+        )  # fmt: skip
+    # By the unique index, one requesting service at a time (references alone would read the whole log).
+    by_service = {}
+    for requesting, reference in made:
+        by_service.setdefault(requesting, []).append(reference)
+    existing = ServiceRequest.objects.filter(
+        reduce(operator.or_, (Q(requesting_id=pk, requesting_reference__in=refs) for pk, refs in by_service.items())),
+        programme=programme).order_by()  # fmt: skip
+    changed = []
+    for pk, requesting, reference, version, *kept in existing.values_list(
+            "pk", "requesting_id", "requesting_reference", "version", *COMPARED):  # fmt: skip
+        values = made.pop((requesting, reference), None)
+        if values is None:
+            continue
+        if tuple(kept) == values:
             loaded.unchanged += 1
-    ServiceRequest.objects.bulk_create(new)
+        else:
+            changed.append(ServiceRequest(pk=pk, version=version + 1, **dict(zip(COMPARED, values, strict=True))))
+    _insert(programme, source, made)
     if changed:
         ServiceRequest.objects.bulk_update(changed, [*COMPARED, "version"])
-    loaded.created += len(new)
+    loaded.created += len(made)
     loaded.updated += len(changed)
+
+
+def _insert(programme, source, made: dict) -> None:
+    if not made:
+        return
+    connection = connections[router.db_for_write(ServiceRequest)]
+    fields = [ServiceRequest._meta.get_field(f) for f in ("programme", "source", "requesting", "requesting_reference",
+                                                           *COMPARED, "version")]  # fmt: skip
+    quote = connection.ops.quote_name
+    # Names from the model, values as parameters.
+    sql = (f"INSERT INTO {quote(ServiceRequest._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+           f"VALUES ({', '.join(['%s'] * len(fields))})")  # fmt: skip
+    adapt = connection.ops.adapt_datetimefield_value
+    times = [i for i, f in enumerate(COMPARED) if f.endswith("_at")]
+    rows = []
+    for (requesting, reference), values in made.items():
+        values = list(values)
+        for i in times:
+            values[i] = adapt(values[i])
+        rows.append((programme.pk, source.pk, requesting, reference, *values, 1))
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def load(*, actor: Actor, programme: Programme, source: Source, open_text: Callable[[], TextIO],
@@ -114,17 +143,18 @@ def load(*, actor: Actor, programme: Programme, source: Source, open_text: Calla
         raise LoadRefused(checked.refusals)
     loaded = Loaded(rows=checked.rows, duplicates=checked.duplicates)
     skip = {row for row, _, _ in checked.duplicates}
+    utc = _utc(timezone.get_current_timezone())
     with transaction.atomic():
         batch = []
         for row in sources.rows(open_text, mapping, set(orgs), skip):
             batch.append(row)
             if len(batch) == BATCH:
-                _take(programme, source, orgs, batch, loaded)
+                _take(programme, source, orgs, batch, loaded, utc)
                 batch = []
                 if progress:
                     progress(loaded.created + loaded.updated + loaded.unchanged)
         if batch:
-            _take(programme, source, orgs, batch, loaded)
+            _take(programme, source, orgs, batch, loaded, utc)
         history.record(source, HistoryEntry.Action.CHANGED, actor, {"loaded": [None, loaded.words()]})
         versions.changed(area="demand")  # bulk writes send no signals: say the log has changed
     return loaded

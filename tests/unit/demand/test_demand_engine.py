@@ -46,6 +46,26 @@ def test_no_real_change_gives_an_interval_containing_zero_and_a_real_one_does_no
     assert not faster.contains_zero and faster.high < 0 and faster.p_value < 0.001
 
 
+def _shares(medians) -> dict[float, float]:
+    found, times = np.unique(np.round(medians, 6), return_counts=True)
+    return {float(v): n / len(medians) for v, n in zip(found, times, strict=True)}
+
+
+def test_resampled_medians_fall_as_whole_resamples_do():
+    rng = np.random.default_rng(5)
+    # 3 values: a resample's median is 1 when at least two of its three draws are 1:
+    # 3 × (1/3)² × (2/3) + (1/3)³ = 7/27; 3 likewise; 2 the rest, 13/27
+    odd = _shares(measures._resampled_medians(rng, np.array([3.0, 1.0, 2.0]), 200_000))
+    assert odd == pytest.approx({1.0: 7 / 27, 2.0: 13 / 27, 3.0: 7 / 27}, abs=0.005)
+    # 2 values: (1,1) → 1, (1,2) or (2,1) → 1.5, (2,2) → 2
+    two = _shares(measures._resampled_medians(rng, np.array([2.0, 1.0]), 200_000))
+    assert two == pytest.approx({1.0: 0.25, 1.5: 0.5, 2.0: 0.25}, abs=0.005)
+    # 4 values with a tie, against drawing every resample whole
+    values = np.array([1.0, 2.0, 2.0, 7.0])
+    whole = _shares(np.median(rng.choice(values, (200_000, 4)), axis=1))
+    assert _shares(measures._resampled_medians(rng, values, 200_000)) == pytest.approx(whole, abs=0.006)
+
+
 def test_too_few_timed_requests_give_no_interval():
     change = measures.before_after(np.array([5.0]), np.array([4.0, np.nan, 6.0]))
     assert change.difference is None and change.contains_zero is None and change.after["timed"] == 2
