@@ -26,10 +26,11 @@ from bluelight.status.models import Assessment
 
 PROGRAMME_CHANGES = {
     "name": Text(200), "description": Text(), "risk_threshold": Integer(1, 25), "public_page": Boolean(),
+    "two_person_sign_off": Boolean(description="The one who enters an actual cannot also sign it off."),
 }  # fmt: skip
 PROGRAMME = record(slug=STRING, name=STRING, description=STRING, cycle_start_year=INTEGER, cycle_end_year=INTEGER,
-                   rag_scale=STRING, risk_threshold=INTEGER, public_page=BOOLEAN, version=INTEGER, url=STRING,
-                   workstreams=STRING)  # fmt: skip
+                   rag_scale=STRING, risk_threshold=INTEGER, public_page=BOOLEAN, two_person_sign_off=BOOLEAN,
+                   version=INTEGER, url=STRING, workstreams=STRING)  # fmt: skip
 
 WORKSTREAM_FIELDS = {
     "key": Text(80, required=True, description="Short name, unique in the programme: letters, digits, hyphens."),
@@ -68,7 +69,7 @@ def programme_json(p: Programme) -> dict:
     return {
         "slug": p.slug, "name": p.name, "description": p.description, "cycle_start_year": p.cycle_start_year,
         "cycle_end_year": p.cycle_end_year, "rag_scale": p.rag_scale, "risk_threshold": p.risk_threshold,
-        "public_page": p.public_page, "version": p.version, "url": reverse("api-programme", args=[p.slug]),
+        "public_page": p.public_page, "two_person_sign_off": p.two_person_sign_off, "version": p.version, "url": reverse("api-programme", args=[p.slug]),
         "workstreams": reverse("api-workstreams", args=[p.slug]),
     }  # fmt: skip
 

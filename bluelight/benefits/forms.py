@@ -23,6 +23,10 @@ class ActualForm(GovukForm):
         self.fields["year"].choices = years
 
 
+class SignOffForm(GovukForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 def _year_choices(first: int, last: int) -> list[tuple[int, str]]:
     return [(year, label(year)) for year in range(first, last + 1)]
 

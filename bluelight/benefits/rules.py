@@ -73,3 +73,18 @@ def profile_values(year: int, low: Decimal, central: Decimal, high: Decimal, nou
     if not low <= central <= high:
         return {"central": f"{label(year)}: low, central and high must be in that order (low ≤ central ≤ high)."}
     return {}
+
+
+def second_person(required: bool, entered_by: object, signing: object, year_label: str) -> dict[str, str]:
+    """Two-person sign-off: the one who entered or last changed an actual cannot also sign it off."""
+    if required and entered_by is not None and entered_by == signing:
+        return {"signed_off_by": f"You entered the {year_label} actual, so someone else in the programme office "
+                                 "must sign it off (two-person sign-off)."}  # fmt: skip
+    return {}
+
+
+def realised_needs_actual(becoming_realised: bool, has_signed_off_actual: bool) -> dict[str, str]:
+    if becoming_realised and not has_signed_off_actual:
+        return {"status": "A benefit is Realised only once one of its actuals is signed off: enter the actual "
+                          "and have it signed off, and the status follows."}  # fmt: skip
+    return {}

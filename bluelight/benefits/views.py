@@ -1,13 +1,13 @@
 from decimal import Decimal
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from bluelight.benefits import lines, services
 from bluelight.benefits.dashboard import dashboard
-from bluelight.benefits.forms import ActualForm
+from bluelight.benefits.forms import ActualForm, SignOffForm
 from bluelight.benefits.models import Benefit, BenefitActual
 from bluelight.benefits.valuation import gmca
 from bluelight.core import history
@@ -124,21 +124,29 @@ def actual_record(request, slug, key):
     )
 
 
-@require_POST
 def actual_sign_off(request, slug, key, year):
+    """A confirmation step: what is being signed off, who entered it, then the button."""
     access = programme_for(request, slug)
     actual = visible_or_404(
-        access, BenefitActual.objects.filter(benefit__workstream__programme=access.programme), benefit__key=key, year=year
-    )
+        access, BenefitActual.objects.filter(benefit__workstream__programme=access.programme).select_related(
+            "benefit", "entered_by"), benefit__key=key, year=year,
+    )  # fmt: skip
     require_admin(access)
-    try:
-        seen = int(request.POST.get("version", ""))
-    except ValueError:
-        seen = 0  # a form without the version it was opened on cannot say what it signs
-    try:
-        services.actual_sign_off(actor=Actor(request.user), actual=actual, expected_version=seen)
-    except StaleEdit as stale:
-        messages.error(request, f"{stale} The actual is now {pounds(actual.amount)}: check it, then sign it off.")
-        return redirect("benefit-detail", slug=slug, key=key)
-    messages.success(request, f"{label(year)} actual signed off: it now replaces the forecast in every total")
-    return redirect("benefit-detail", slug=slug, key=key)
+    form = SignOffForm(request.POST or None, initial={"version": actual.version})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.actual_sign_off(actor=Actor(request.user), actual=actual, expected_version=form.cleaned_data["version"] or 0)
+        except StaleEdit as stale:
+            messages.error(request, f"{stale} The actual is now {pounds(actual.amount)}: check it, then sign it off.")
+            return redirect("actual-sign-off", slug=slug, key=key, year=year)
+        except ValidationError as refused:
+            form.apply_service_errors(refused)
+            status = 400
+        else:
+            messages.success(request, f"{label(year)} actual signed off: it now replaces the forecast in every total")
+            return redirect("benefit-detail", slug=slug, key=key)
+    own = access.programme.two_person_sign_off and actual.entered_by_id == request.user.pk
+    return render(request, "benefits/actual_sign_off.html", {
+        "programme": access.programme, "benefit": actual.benefit, "actual": actual, "form": form, "own": own,
+    }, status=status)  # fmt: skip

@@ -62,7 +62,7 @@ BENEFITS = [
         "workstream": "hoffmanns-way", "key": "hoffmanns-way-receipt",
         "title": "Capital receipt from Hoffmanns Way", "kind": "income", "grade": 1,
         "gains": {"PFCC": D("1")}, "payers": [], "years": [(2018, D("2700000"), D("3000000"), D("3100000"))],
-        "status": "realised", "transfer": True,
+        "status": "signed_off", "transfer": True,  # Realised once its actual is signed off, below
         # Realised: the receipt is a signed-off actual, so it is no longer simulated across its range.
         "actuals": [(2018, D("3000000"), "Illustrative: the receipt as profiled; the annual collaboration report names "
                      "the Hoffmanns Way capital receipt but not its amount.")],

@@ -131,22 +131,30 @@ def yes_no(value) -> bool:
     raise CellError(f"“{raw}” is not yes or no")
 
 
-def choice(options: Sequence[tuple[str, str]]) -> Callable[[object], str]:
-    """One of `options` (code, label), matched on either, in any case."""
+def choice(options: Sequence[tuple[str, str]], *, lenient: bool = False) -> Callable[[object], str]:
+    """One of `options` (code, label), matched on either, in any case ("In delivery", "in_delivery" and
+    "IN DELIVERY" alike). Written as the label people read (`parse.show`), and offered as a drop-down
+    list of labels (`parse.labels`). `lenient` passes anything else through as typed, for a later
+    check that knows more (a rating, against the programme's own scale)."""
     lookup = {}
     for code, label in options:
         lookup[code.lower()] = code
         lookup[label.lower()] = code
+    labels = dict(options)
 
     def parse(value) -> str:
         raw = key(value)
         try:
             return lookup[raw.lower()]
         except KeyError:
-            allowed = ", ".join(code for code, _ in options)
+            if lenient:
+                return raw
+            allowed = ", ".join(label for _, label in options)
             raise CellError(f"“{raw}” is not one of: {allowed}") from None
 
-    parse.describes = "one of: " + ", ".join(f"`{code}`" for code, _ in options)
+    parse.describes = "one of: " + ", ".join(f"{label} (`{code}`)" for code, label in options)
+    parse.show = lambda code: labels.get(code, code)
+    parse.labels = list(labels.values())
     return parse
 
 

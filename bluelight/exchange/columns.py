@@ -44,7 +44,8 @@ def fields(model, *pairs, **overrides) -> list[Value]:
         empty = "" if isinstance(field, (models.CharField, models.TextField)) and not field.null else None
         if field.has_default() and not field.null:
             empty = field.get_default()
-        columns.append(Value(header, attr, overrides.get(attr, _parser(field)), required, blank=empty))
+        parse = overrides.get(attr, _parser(field))
+        columns.append(Value(header, attr, parse, required, show=getattr(parse, "show", None), blank=empty))
     return columns
 
 

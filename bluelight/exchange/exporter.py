@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from bluelight.core import security, workbooks
 from bluelight.core.history import Actor
+from bluelight.core.scales import SCALES
 from bluelight.exchange.schema import Many, Ref, SheetSpec
 from bluelight.exchange.sheets import SCHEMA
+from bluelight.exchange.sheets_programme import RATING
 from bluelight.programmes import rules
 from bluelight.programmes.models import Programme
 from bluelight.programmes.scope import Scope, highest_marking
@@ -23,7 +25,18 @@ def _records(spec: SheetSpec, programme: Programme, scope: Scope):
     return records.order_by(*(spec.order or spec.model._meta.ordering or []), "pk")
 
 
-def _table(spec: SheetSpec, records, organisations: set[str]) -> workbooks.Table:
+def choices(spec: SheetSpec, programme: Programme) -> dict[str, list[str]]:
+    """Each choice column's drop-down list, as the labels people read; a rating, on the programme's scale."""
+    found = {}
+    for column in spec.values:
+        if column.parse is RATING:
+            found[column.header] = [label for _, label in SCALES[programme.rag_scale].choices()]
+        elif getattr(column.parse, "labels", None):
+            found[column.header] = column.parse.labels
+    return found
+
+
+def _table(spec: SheetSpec, records, organisations: set[str], programme: Programme) -> workbooks.Table:
     """The sheet's rows as cells; adds to `organisations` every organisation they name."""
     headers = spec.headers
     naming = [c for c in spec.columns if isinstance(c, (Ref, Many)) and c.target == "Organisations"]
@@ -34,7 +47,7 @@ def _table(spec: SheetSpec, records, organisations: set[str]) -> workbooks.Table
             value = row[column.headers[0]] if isinstance(column, Ref) else row[column.header]
             organisations.update(value if isinstance(column, Many) else [value] if value else [])
         rows.append([spec.shown(h, row[h]) for h in headers])
-    return workbooks.Table(spec.name, headers, rows)
+    return workbooks.Table(spec.name, headers, rows, choices(spec, programme))
 
 
 def export_tables(programme: Programme, progress=None, scope: Scope | None = None) -> list[workbooks.Table]:
@@ -44,11 +57,11 @@ def export_tables(programme: Programme, progress=None, scope: Scope | None = Non
     specs = list(SCHEMA.values())
     tables, used = [], set()
     for number, spec in enumerate(specs[1:], start=2):
-        tables.append(_table(spec, _records(spec, programme, scope), used))
+        tables.append(_table(spec, _records(spec, programme, scope), used, programme))
         progress(number, len(specs), spec.name)
     organisations = SCHEMA["Organisations"]
     records = [o for o in _records(organisations, programme, scope) if o.short_code in used]
-    return [_table(organisations, records, set()), *tables]
+    return [_table(organisations, records, set(), programme), *tables]
 
 
 @dataclass(frozen=True)

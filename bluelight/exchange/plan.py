@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from bluelight.core import history, workbooks
 from bluelight.exchange.schema import SheetSpec
 from bluelight.programmes.models import Programme
 
 CREATE = "create"
-
-
 UPDATE = "update"
-
-
 UNCHANGED = "unchanged"
-
-
+MOST_CHANGES = 2000  # shown in a check's preview; the counts cover every row
 
 
 @dataclass(frozen=True)
@@ -88,6 +84,27 @@ class Plan:
             for s in self.sheets
         ]  # fmt: skip
 
+    def changes(self, most: int = MOST_CHANGES) -> list[dict]:
+        """Each record the import would create, and each field it would change from what to what, as
+        the workbook's cells show them (the first `most`)."""
+        found = []
+        for sheet in self.sheets:
+            spec = sheet.spec
+            for row in sheet.rows:
+                if row.action not in (CREATE, UPDATE):
+                    continue
+                record = " ".join(str(spec.shown(h, v)) for h, v in zip(spec.key, row.key, strict=True))
+                where = {"sheet": spec.name, "row": row.number, "record": record, "noun": spec.noun}
+                if row.action == CREATE:
+                    found.append({**where, "action": CREATE, "field": "", "old": "", "new": ""})
+                else:
+                    current = spec.row_of(row.record)
+                    found.extend({**where, "action": UPDATE, "field": h, "old": _cell_text(spec, h, current.get(h)),
+                                  "new": _cell_text(spec, h, row.values[h])} for h in row.changed)  # fmt: skip
+                if len(found) >= most:
+                    return found[:most]
+        return found
+
     def seen(self) -> list[list]:
         """What each row was checked against: [sheet, key, version], the version None where the row
         would create its record. Kept with a dry run, so the confirmed import can refuse if anything
@@ -120,6 +137,19 @@ class Plan:
         name = sheet.spec.name if isinstance(sheet, SheetPlan) else sheet
         letter = sheet.letter(header) if isinstance(sheet, SheetPlan) and header else None
         self.problems.append(Problem(name, row, header, letter, message))
+
+
+def _cell_text(spec: SheetSpec, header: str, value) -> str:
+    if value is None or value == "" or value == ():
+        return "(blank)"
+    shown = spec.shown(header, value)
+    if isinstance(shown, Decimal):
+        return f"{shown.normalize():,f}"
+    if isinstance(shown, bool):
+        return "Yes" if shown else "No"
+    if hasattr(shown, "strftime"):
+        return f"{shown:%-d %B %Y}" if not hasattr(shown, "hour") else f"{shown:%-d %B %Y %H:%M}"
+    return str(shown)
 
 
 def _checked_version(row: Row) -> int | None:

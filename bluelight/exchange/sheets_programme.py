@@ -7,6 +7,7 @@ from bluelight.benefits.models import (
     BenefitSettings,
 )
 from bluelight.core.models import Organisation
+from bluelight.core.scales import SCALES
 from bluelight.exchange import cells
 from bluelight.exchange.columns import (
     _scoped,
@@ -16,6 +17,10 @@ from bluelight.exchange.columns import (
 from bluelight.exchange.schema import Many, Ref, SheetSpec
 from bluelight.programmes.models import PlanPriority, Programme, Section, Workstream
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
+
+# A rating in any case, by code or label, of any scale; the programme's own scale is checked later.
+RATING = cells.choice(list({code: label for s in SCALES.values() for code, label in s.choices()}.items()),
+                      lenient=True)  # fmt: skip
 
 PROGRAMME_SHEETS = [
     SheetSpec(
@@ -81,7 +86,7 @@ PROGRAMME_SHEETS = [
             *fields(Assessment, ("Rating", "rating"), ("Rationale", "rationale"), ("Narrative", "narrative"),
                     ("Assessed by", "assessed_by"), ("Assessed on", "assessed_on"),
                     ("Suggested rating", "suggested_rating"), ("Departure reason", "departure_reason"),
-                    ("Illustrative", "illustrative"), rating=cells.key, suggested_rating=cells.key),
+                    ("Illustrative", "illustrative"), rating=RATING, suggested_rating=RATING),
         ],
         records=lambda programme, keys: _scoped(Assessment, "workstream__programme", "workstream", "period")(
             programme, keys
@@ -91,7 +96,7 @@ PROGRAMME_SHEETS = [
         "Overall ratings", "overall rating", ProgrammeAssessment, ("Period",),
         [
             Ref(("Period",), "period", "Periods", required=True),
-            *fields(ProgrammeAssessment, ("Rating", "rating"), ("Rationale", "rationale"), rating=cells.key),
+            *fields(ProgrammeAssessment, ("Rating", "rating"), ("Rationale", "rationale"), rating=RATING),
         ],
         records=lambda programme, keys: _scoped(ProgrammeAssessment, "programme", "period")(programme, keys).filter(
             is_current=True

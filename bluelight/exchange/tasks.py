@@ -89,6 +89,7 @@ def _run_import(task: Task, report) -> dict:
     done = {"ok": True, "dry_run": task.dry_run, "sheets": plan.summary()}
     if task.dry_run:
         done["seen"] = plan.seen()
+        done["changes"] = plan.changes()
     return done
 
 

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from bluelight.governance import risk as risk_engine
+from bluelight.governance import rules
 from bluelight.governance.models import Action, Meeting, Risk, RiskReview
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.scope import Scope
@@ -16,6 +17,27 @@ from bluelight.programmes.scope import Scope
 
 def meetings_of(programme: Programme) -> QuerySet[Meeting]:
     return programme.meetings.select_related("board").order_by("-held_on")
+
+
+@dataclass(frozen=True)
+class Proposed:
+    board: object
+    on: datetime.date
+    last: datetime.date
+
+
+def proposed_meetings(programme: Programme, today: datetime.date) -> list[Proposed]:
+    """For each board with nothing scheduled ahead: the next meeting its cadence gives after its last."""
+    found = []
+    for board in programme.boards.all():
+        held = Meeting.objects.filter(programme=programme, board=board).exclude(status=Meeting.Status.CANCELLED)
+        if held.filter(held_on__gte=today).exists():
+            continue
+        last = held.order_by("-held_on").values_list("held_on", flat=True).first()
+        on = rules.next_meeting(last, board.cadence, today) if last else None
+        if on:
+            found.append(Proposed(board, on, last))
+    return found
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

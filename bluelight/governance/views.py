@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,17 +34,26 @@ def governance_home(request, slug):
     return render(request, "governance/home.html", {
         "access": access, "programme": programme, "boards": programme.boards.prefetch_related("members"),
         "upcoming": [m for m in meetings if m.held_on >= today][::-1], "past": [m for m in meetings if m.held_on < today],
+        "proposed": selectors.proposed_meetings(programme, today),
         # Counted from what this person sees, as the registers they link to list it.
         "overdue": list(access.visible(selectors.overdue_actions([programme], today))),
         "above_threshold": selectors.above_threshold(programme, None, access.scope),
     })  # fmt: skip
 
 
+def _date_or_none(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
 def meeting_create(request, slug):
     access = programme_for(request, slug)
     require_admin(access)
     return form_page(
-        request, MeetingForm(request.POST or None, programme=access.programme),
+        request, MeetingForm(request.POST or None, programme=access.programme,
+                             initial={"board": request.GET.get("board"), "held_on": _date_or_none(request.GET.get("on"))}),
         lambda data: services.meeting_create(actor=Actor(request.user), programme=access.programme, **data),
         template=FORM, context={"programme": access.programme, "heading": "Schedule a meeting",
                                 "caption": access.programme.name, "back": reverse("governance-home", args=[slug]),

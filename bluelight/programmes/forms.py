@@ -73,6 +73,11 @@ class ProgrammeForm(VersionedForm):
         "OFFICIAL records only.",
     )  # fmt: skip
 
+    two_person_sign_off = forms.BooleanField(
+        required=False, initial=True, label="Two-person sign-off",
+        help_text="The person who enters or changes a benefit's actual cannot also sign it off.",
+    )  # fmt: skip
+
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if editing:

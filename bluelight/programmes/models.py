@@ -29,6 +29,10 @@ class Programme(models.Model):
         default=12, validators=[MinValueValidator(1), MaxValueValidator(24)],
         help_text="Risks whose residual score (likelihood × impact) is above this go to the board.",
     )  # fmt: skip
+    two_person_sign_off = models.BooleanField(
+        default=True,
+        help_text="The person who enters or changes a benefit's actual cannot also sign it off.",
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -19,7 +19,7 @@ from bluelight.programmes.models import PlanPriority, Programme, Section, Workst
 
 PROGRAMME_FIELDS = [
     "name", "description", "partners", "cycle_start_year", "cycle_end_year", "illustrative_note", "risk_threshold",
-    "public_page",
+    "public_page", "two_person_sign_off",
 ]  # fmt: skip
 WORKSTREAM_FIELDS = [
     "title", "section", "position", "lead_organisation", "partner_organisations", "business_lead",

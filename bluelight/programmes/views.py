@@ -7,6 +7,7 @@ from django.utils import timezone
 from bluelight.core import history, versions
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
+from bluelight.governance.headline import headline
 from bluelight.programmes import rules, selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.programmes.forms import WorkstreamForm
@@ -31,11 +32,13 @@ def programme_dashboard(request, slug):
             raise Http404("No such reporting period")
     else:
         period = status_selectors.default_period(programme)
+    today = timezone.localdate()  # in the key: what is overdue or due soon moves on at midnight
     summary = versions.cached(
-        "dashboard", (programme.pk, period.pk if period else None, access.scope),
+        "dashboard", (programme.pk, period.pk if period else None, access.scope, today),
         lambda: render_to_string("programmes/_period_summary.html", {
             "access": access, "programme": programme, "period": period,
             "view": status_selectors.period_view(programme, period, access.scope) if period else None,
+            "headline": headline(programme, access.scope, today),
         }),
     )  # fmt: skip
     return render(

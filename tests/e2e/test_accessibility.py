@@ -9,6 +9,7 @@ that is not a page must be named in NOT_PAGES with its reason.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.template import engines
@@ -27,7 +28,6 @@ NOT_PAGES = {
     "task-confirm": "an action (POST)",
     "task-download": "a spreadsheet download",
     "api-token-revoke": "an action (POST)",
-    "actual-sign-off": "an action (POST)",
     "pack-download": "a PDF, DOCX or ODT download",
     "paper-file": "the paper's uploaded file",
     "period-publish": "an action (POST), confirmed on the period list",
@@ -60,6 +60,7 @@ def _walk(patterns, prefix=""):
 def _demo_records():
     from bluelight.api.tokens import token_create
     from bluelight.benefits.models import Benefit
+    from bluelight.benefits.services import actual_record
     from bluelight.core.history import Actor
     from bluelight.core.models import User
     from bluelight.core.worker import work
@@ -78,9 +79,11 @@ def _demo_records():
     rated = Assessment.objects.filter(workstream__programme=escp, period__published_at__isnull=False,
                                       is_current=True).select_related("workstream", "period").first()  # fmt: skip
     milestone = Milestone.objects.filter(workstream__programme=escp).select_related("workstream").first()
+    benefit = Benefit.objects.filter(workstream__programme=escp).first()
+    actual_record(actor=Actor(office), benefit=benefit, year=2024, amount=Decimal(1000))  # its sign-off page
     return {
         "programme": escp, "rated": rated, "milestone": milestone, "meeting": meeting, "task": task, "token": token,
-        "benefit": Benefit.objects.filter(workstream__programme=escp).first(), "board": escp.boards.first(),
+        "benefit": benefit, "board": escp.boards.first(),
         "open_period": escp.periods.filter(published_at__isnull=True).order_by("starts_on").last(),
         "risk": escp.risks.first(), "action": escp.actions.first(), "paper": escp.documents.first(),
         "analysis": Analysis.objects.filter(programme=escp, kind="hotspots").first(),

@@ -3,9 +3,12 @@
 from decimal import Decimal as D
 
 import pytest
+from django.test import Client
 
 from bluelight.benefits.models import BenefitActual
 from bluelight.demo import DEMO_PASSWORD
+from bluelight.programmes.models import Programme
+from tests.conftest import make_user
 from tests.helpers import YEAR_0, error_summary, table_rows, text_of
 
 
@@ -60,9 +63,20 @@ def test_annual_review_actual_entered_then_signed_off_changes_the_total(office_c
     assert office_client.post(url, {"year": "2017", "amount": "100000"}).status_code == 302
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
     assert "£14,266,000" in summary  # not yet signed off
-    assert (
-        office_client.post("/programmes/essex-escp/benefits/jet-shared-delivery/actuals/2017/sign-off/", {"version": "1"}).status_code == 302
-    )
+    sign_off = "/programmes/essex-escp/benefits/jet-shared-delivery/actuals/2017/sign-off/"
+    own = office_client.get(sign_off).content.decode()
+    assert "You entered this actual, so someone else in the programme office must sign it off" in own
+    assert "Sign off the 2017/18 actual</button>" not in own
+    refused = office_client.post(sign_off, {"version": "1"})
+    assert refused.status_code == 400
+    assert "You entered the 2017/18 actual, so someone else" in error_summary(refused.content.decode())
+    second = Client()
+    second.force_login(make_user("programme.second", programme=Programme.objects.get(slug="essex-escp"),
+                                 role="programme_admin"))  # fmt: skip
+    confirm = second.get(sign_off).content.decode()
+    assert text_of(confirm, "actual") == ("Financial year 2017/18 Actual £100,000 How it was found Entered "
+                                          "Entered by Pat Office")  # fmt: skip
+    assert second.post(sign_off, {"version": "1"}).status_code == 302
     summary = text_of(office_client.get("/programmes/essex-escp/benefits/").content.decode(), "benefits-summary")
     assert "As profiled: £14,246,000" in summary  # 14,266,000 - 120,000 + 100,000
     assert "Realised to date £3,100,000" in summary  # and the demo's £3,000,000 Hoffmanns Way receipt
@@ -138,7 +152,7 @@ def test_editing_a_benefit_is_version_checked(office_client):
     benefit = Benefit.objects.get(key="hoffmanns-way-receipt")
     form = {
         "workstream": benefit.workstream_id, "title": "Hoffmanns Way sale", "kind": "income", "status": "realised",
-        "confidence_grade": "1", "method": "amount", "price_year": "2015", "version": "1",
+        "confidence_grade": "1", "method": "amount", "price_year": "2015", "version": str(benefit.version),
         f"gain_{benefit.gains.get().organisation_id}": "100", "central_2018": "3200000",
     }  # fmt: skip
     assert office_client.post(url, form).status_code == 302

@@ -7,12 +7,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from bluelight.benefits import lines, selectors, services
-from bluelight.benefits.models import Benefit, BenefitGain, BenefitYear, UnitCost
+from bluelight.benefits.models import Benefit, BenefitActual, BenefitGain, BenefitYear, UnitCost
 from bluelight.benefits.services import YearValues
 from bluelight.cli import main
 from bluelight.core.history import Actor, history_of
 from bluelight.core.models import User
 from bluelight.programmes.models import Programme
+from tests.conftest import make_user
 
 
 def test_escp_summary_is_14266000_against_15400000_amber(demo, capsys):
@@ -114,7 +115,13 @@ def test_a_signed_off_actual_replaces_the_forecast_in_the_totals(escp):
     benefit = Benefit.objects.get(key="jet-shared-delivery")  # £120,000 a year forecast
     actual = services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("100000"))
     assert selectors.summary(escp).profiled == D("14266000")  # entered, not yet signed off: no change
-    services.actual_sign_off(actor=Actor(office), actual=actual)
+    with pytest.raises(ValidationError, match="You entered the 2017/18 actual, so someone else"):
+        services.actual_sign_off(actor=Actor(office), actual=actual)  # two-person sign-off
+    assert not BenefitActual.objects.get(pk=actual.pk).signed_off_at
+    second = make_user("programme.second", office.organisation, escp, "programme_admin")
+    services.actual_sign_off(actor=Actor(second), actual=actual)
+    benefit.refresh_from_db()
+    assert benefit.status == Benefit.Status.REALISED  # a status that follows its records
     result = selectors.summary(escp)
     assert result.profiled == D("14246000")  # 14,266,000 - 120,000 + 100,000
     assert result.realised == D("3100000")  # the demo's Hoffmanns Way receipt, £3,000,000, and this £100,000
@@ -206,3 +213,25 @@ def test_npv_and_bcr_against_a_recorded_cost(small_programme, office, client, ca
     assert words == (
         "Costs £1,500 (present value); net present value £500; benefit-cost ratio 1.33; pays back in 2022/23."
     )
+
+
+def test_a_benefit_is_realised_only_with_a_signed_off_actual(escp):
+    office = User.objects.get(username="programme.office")
+    benefit = Benefit.objects.get(key="jet-shared-delivery")  # signed off, no actuals
+    with pytest.raises(ValidationError, match="Realised only once one of its actuals is signed off"):
+        services.benefit_update(actor=Actor(office), benefit=benefit, expected_version=benefit.version, status="realised")
+    assert Benefit.objects.get(pk=benefit.pk).status == Benefit.Status.SIGNED_OFF
+    receipt = Benefit.objects.get(key="hoffmanns-way-receipt")  # the demo's signed-off £3,000,000 receipt
+    assert receipt.status == Benefit.Status.REALISED and receipt.actuals.get().signed_off_at
+
+
+def test_two_person_sign_off_can_be_turned_off_for_a_programme(escp):
+    from bluelight.programmes import services as programme_services
+
+    office = User.objects.get(username="programme.office")
+    programme_services.programme_update(actor=Actor(office), programme=escp, expected_version=escp.version,
+                                        two_person_sign_off=False)  # fmt: skip
+    benefit = Benefit.objects.get(key="jet-shared-delivery")
+    actual = services.actual_record(actor=Actor(office), benefit=benefit, year=2018, amount=D("90000"))
+    services.actual_sign_off(actor=Actor(office), actual=actual)
+    assert BenefitActual.objects.get(pk=actual.pk).signed_off_by == office

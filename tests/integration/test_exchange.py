@@ -197,13 +197,19 @@ def test_reimporting_changes_nothing_and_one_changed_rating_updates_just_that_re
     row = next(
         r for r in ratings.iter_rows(min_row=2) if r[0].value == "joint-fleet-workshop" and r[1].value == "2024/25"
     )
-    assert row[2].value == "amber"
-    row[2].value = "red"
+    assert row[2].value == "Amber"  # the label people read, not the code
+    old_rationale = row[3].value
+    row[2].value = "Red"  # accepted in any case, as label or code
     row[3].value = "The workshop build has stopped for a second quarter."
     book.save(path)
 
     dry = import_workbook(path, actor=Actor(importer_user, HistoryEntry.Channel.IMPORT), dry_run=True)
     assert [(s["sheet"], s["update"]) for s in dry.summary() if s["update"] or s["create"]] == [("Ratings", 1)]
+    assert [(c["sheet"], c["row"], c["record"], c["field"], c["old"], c["new"]) for c in dry.changes()] == [
+        ("Ratings", row[0].row, "joint-fleet-workshop 2024/25", "Rating", "Amber", "Red"),
+        ("Ratings", row[0].row, "joint-fleet-workshop 2024/25", "Rationale", old_rationale,
+         "The workshop build has stopped for a second quarter."),
+    ]  # fmt: skip
     assert Assessment.objects.get(workstream__key="joint-fleet-workshop", period__label="2024/25").rating == "amber"
 
     import_workbook(path, actor=Actor(importer_user, HistoryEntry.Channel.IMPORT))

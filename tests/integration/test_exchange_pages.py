@@ -15,6 +15,7 @@ from bluelight.exchange.sheets import SCHEMA
 from bluelight.exchange.tasks import progress_of
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.services import workstream_update
+from tests.helpers import table_rows
 
 
 @pytest.fixture
@@ -57,6 +58,9 @@ def test_an_upload_is_checked_by_the_worker_and_imported_only_when_confirmed(off
     assert work(once=True, say=lambda line: None) == 1
     page = office_client.get(response["Location"]).content.decode()
     assert "What the import would do" in page and "Import now" in page
+    [change] = table_rows(page, "changes")[1:]  # each change: record, field, from what to what
+    assert change[1:] == ["project-minerva", "Title", "Project Minerva",
+                          "Project Minerva: mapping safety for women and girls"]  # fmt: skip
     task.refresh_from_db()
     assert [(s["sheet"], s["update"]) for s in task.result["sheets"] if s["update"] or s["create"]] == [
         ("Workstreams", 1)

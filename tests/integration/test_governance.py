@@ -13,6 +13,7 @@ from bluelight.governance import services as governance
 from bluelight.governance.models import Document
 from bluelight.governance.pack import build_pack, render_pdf
 from bluelight.programmes.models import Workstream
+from tests.helpers import text_of
 
 D = datetime.date
 TODAY = datetime.date.today()
@@ -213,3 +214,28 @@ def test_the_suggested_rating_is_kept_beside_a_different_one_with_the_reason(boa
         expected_version=assessment.version,
     )  # fmt: skip
     assert (agreed.suggested_rating, agreed.departure_reason) == ("amber", "")
+
+
+def test_a_decision_waits_for_its_meeting_and_the_next_one_is_proposed_from_the_cadence(board_setup, office, client):
+    from django.utils import timezone
+
+    from bluelight.core.history import Actor
+    from bluelight.governance.models import Decision
+
+    today = timezone.localdate()
+    ahead = governance.meeting_create(actor=Actor(office), board=board_setup["board"],
+                                      programme=board_setup["programme"], held_on=today + datetime.timedelta(days=49))  # fmt: skip
+    item = governance.agenda_item_add(actor=Actor(office), meeting=ahead, title="Fleet options", kind="other",
+                                      purpose="decision")  # fmt: skip
+    with pytest.raises(ValidationError, match=f"has not taken place yet: record its decisions on or after "
+                                              f"{ahead.held_on:%-d %B %Y}"):  # fmt: skip
+        governance.decision_record(actor=Actor(office), agenda_item=item, outcome="approved", summary="Go ahead")
+    assert not Decision.objects.filter(agenda_item=item).exists()
+    # nothing scheduled ahead once that meeting is cancelled: the next is proposed, bi-monthly from 21 March 2024
+    governance.meeting_update(actor=Actor(office), meeting=ahead, expected_version=ahead.version, status="cancelled")
+    client.force_login(office)
+    page = client.get(f"/programmes/{board_setup['programme'].slug}/governance/").content.decode()
+    months = 3  # March 2024, then every second month, to the first 21st on or after today
+    while (proposed := datetime.date(2024 + (months - 1) // 12, (months - 1) % 12 + 1, 21)) < today:
+        months += 2
+    assert f"Joint Board: {proposed:%A %-d %B %Y} (bi-monthly; last met 21 March 2024)" in text_of(page, "proposed-meetings")

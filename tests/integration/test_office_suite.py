@@ -53,3 +53,30 @@ def test_only_a_constant_true_or_false_formula_is_a_value():
     assert formula_or_constant("= true ()") is True
     assert isinstance(formula_or_constant("=IF(A1;TRUE();FALSE())"), Formula)
     assert isinstance(formula_or_constant("of:=SUM([.A1:.A3])"), Formula)
+
+
+STAGES = ["Proposed", "Business case", "In delivery", "Business as usual", "Paused", "Closed"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_choice_columns_carry_drop_down_lists_that_calc_keeps(demo, tmp_path, fmt):
+    import zipfile
+
+    import openpyxl
+
+    escp = Programme.objects.get(slug="essex-escp")
+    source = tmp_path / f"escp.{fmt}"
+    export_workbook(escp, fmt, source, actor=Actor.system())
+    saved = calc_saves(source, fmt, tmp_path / "calc")
+    if fmt == "xlsx":
+        for path in (source, saved):
+            book = openpyxl.load_workbook(path)
+            lists = {dv.formula1 for dv in book["Workstreams"].data_validations.dataValidation}
+            assert '"' + ",".join(STAGES) + '"' in lists, path
+            ratings = {dv.formula1 for dv in book["Ratings"].data_validations.dataValidation}
+            assert '"Green,Amber,Red,Not graded"' in ratings  # the programme's three-point scale
+    else:
+        for path in (source, saved):
+            content = zipfile.ZipFile(path).read("content.xml").decode()
+            assert "cell-content-is-in-list(" + ";".join(f"&quot;{s}&quot;" for s in STAGES) + ")" in content or \
+                "cell-content-is-in-list(" + ";".join(f'"{s}"' for s in STAGES) + ")" in content, path

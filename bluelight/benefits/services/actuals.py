@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from bluelight.benefits import rules
 from bluelight.benefits.models import (
     Benefit,
     BenefitActual,
@@ -53,16 +54,28 @@ def actual_record(*, actor: Actor, benefit: Benefit, year: int, amount: Decimal,
 def actual_sign_off(
     *, actor: Actor, actual: BenefitActual, expected_version: int | None = None
 ) -> BenefitActual:
-    """Sign off the actual as it was seen: `expected_version` is the version the page showed."""
-    office_only(actor, actual.benefit.workstream.programme)
+    """Sign off the actual as it was seen: `expected_version` is the version the page showed. Under the
+    programme's two-person rule (on unless turned off) the one who entered or last changed it cannot.
+    The benefit is then Realised: it has a signed-off actual."""
+    programme = actual.benefit.workstream.programme
+    office_only(actor, programme)
     if actual.signed_off_at:
         return actual
+    signing = actor.user.pk if actor.user else None
+    refuse(rules.second_person(programme.two_person_sign_off, actual.entered_by_id, signing, label(actual.year)))
     actual.signed_off_by, actual.signed_off_at = actor.user, timezone.now()
     history.save_versioned(actual, expected_version, ["signed_off_by", "signed_off_at"])
     history.record(
         actual.benefit, HistoryEntry.Action.CHANGED, actor, {f"actual {label(actual.year)}": ["entered", "signed off"]},
         note="Signed-off actual now replaces the forecast in every total",
     )  # fmt: skip
+    benefit = actual.benefit
+    if benefit.status != Benefit.Status.REALISED:
+        before = benefit.get_status_display()
+        Benefit.objects.filter(pk=benefit.pk).update(status=Benefit.Status.REALISED, version=benefit.version + 1)
+        benefit.refresh_from_db(fields=["status", "version"])
+        history.record(benefit, HistoryEntry.Action.CHANGED, actor, {"status": [before, "Realised"]},
+                       note=f"The {label(actual.year)} actual is signed off")  # fmt: skip
     return actual
 
 

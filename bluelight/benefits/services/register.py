@@ -18,7 +18,7 @@ from bluelight.benefits.services.common import BENEFIT_FIELDS, YearValues, in_cy
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry, Organisation
-from bluelight.core.services import validate
+from bluelight.core.services import refuse, validate
 from bluelight.core.years import label
 from bluelight.programmes.access import owner_only
 from bluelight.programmes.models import Programme, Workstream
@@ -101,6 +101,7 @@ def benefit_create(
     owner_only(actor, workstream, BENEFIT_EDITORS)
     benefit = Benefit(workstream=workstream, key=key, **fields)
     validate(benefit)
+    refuse(rules.realised_needs_actual(benefit.status == Benefit.Status.REALISED, False))
     if _key_taken(workstream, key):
         raise ValidationError({"key": f"The programme already has a benefit with the short name {key}."})
     _check_benefit(benefit, gains, years)
@@ -117,6 +118,8 @@ def benefit_update(
     *, actor: Actor, benefit: Benefit, expected_version: int, gains=None, payers=None, years=None, **fields
 ) -> Benefit:
     _benefit_editable(actor, benefit, fields.get("workstream"))
+    becoming = fields.get("status") == Benefit.Status.REALISED and benefit.status != Benefit.Status.REALISED
+    refuse(rules.realised_needs_actual(becoming, benefit.actuals.filter(signed_off_at__isnull=False).exists()))
     def check(b: Benefit) -> None:
         validate(b, exclude=["workstream", "key"])
         _check_benefit(b, gains, years if years is not None else [])

@@ -51,6 +51,7 @@ class Table:
     name: str
     headers: list[str]
     rows: list[list[Cell]]
+    choices: dict[str, list[str]] = field(default_factory=dict)  # header -> a drop-down list of what it takes
 
 
 def neutralise(value: Cell) -> Cell:

@@ -27,6 +27,7 @@ NAMESPACES = (
     'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
     'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
     'office:version="1.3"'
 )
 _DATE = ('<number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/>'
@@ -93,6 +94,34 @@ def cell(value, style: str = "") -> str:
     return f'<table:table-cell{styled} office:value-type="string">{paragraphs}</table:table-cell>'
 
 
+BLANK_ROWS = 500
+
+
+def _lists(tables: list[Table]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(sheet, header) -> (the validation's name, its XML): a drop-down list of the column's choices."""
+    found = {}
+    for table in tables:
+        for header, options in table.choices.items():
+            if header not in table.headers:
+                continue
+            name = f"list{len(found) + 1}"
+            items = ";".join('"' + o.replace('"', '""') + '"' for o in options)
+            message = _paragraph(f"Choose one of: {', '.join(options)}")
+            found[(table.name, header)] = (name, (
+                f'<table:content-validation table:name="{name}" '
+                f"table:condition={quoteattr(f'of:cell-content-is-in-list({items})')} "
+                'table:allow-empty-cell="true" table:display-list="unsorted">'
+                f'<table:error-message table:display="true" table:message-type="stop" table:title={quoteattr(header)}>'
+                f"{message}</table:error-message></table:content-validation>"))  # fmt: skip
+    return found
+
+
+def _listed(xml: str, name: str) -> str:
+    if not name:
+        return xml
+    return xml.replace("<table:table-cell", f'<table:table-cell table:content-validation-name="{name}"', 1)
+
+
 def write(path: Path, tables: list[Table], progress) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
@@ -106,12 +135,25 @@ def write(path: Path, tables: list[Table], progress) -> None:
         with package.open("content.xml", "w") as raw, io.TextIOWrapper(raw, encoding="utf-8") as out:
             out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NAMESPACES}>{STYLES}'
                       "<office:body><office:spreadsheet>")  # fmt: skip
+            lists = _lists(tables)
+            if lists:
+                out.write("<table:content-validations>" + "".join(xml for _, xml in lists.values())
+                          + "</table:content-validations>")  # fmt: skip
             for number, table in enumerate(tables):
                 out.write(f"<table:table table:name={quoteattr(table.name)}><table:table-row>")
                 out.write("".join(cell(h, "Heading") for h in table.headers))
                 out.write("</table:table-row>")
-                for row in table.rows:
-                    out.write("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>")
+                listed = [lists[(table.name, h)][0] if (table.name, h) in lists else "" for h in table.headers]
+                if not any(listed):
+                    for row in table.rows:
+                        out.write("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>")
+                else:
+                    for row in table.rows:
+                        out.write("<table:table-row>" + "".join(_listed(cell(v), n) for v, n in zip(row, listed, strict=True))
+                                  + "</table:table-row>")  # fmt: skip
+                    # rows to come, so a new row has its lists too (blank rows are not data to the import)
+                    out.write(f'<table:table-row table:number-rows-repeated="{BLANK_ROWS}">'
+                              + "".join(_listed("<table:table-cell/>", n) for n in listed) + "</table:table-row>")  # fmt: skip
                 out.write("</table:table>")
                 progress(number + 1, len(tables), table.name)
             out.write("</office:spreadsheet></office:body></office:document-content>")

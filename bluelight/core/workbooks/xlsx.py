@@ -80,8 +80,26 @@ def write(path: Path, tables: list[Table], progress) -> None:
         ws.append(header_cells)
         for row in neutral_rows(table):
             ws.append([_xlsx_value(ws, v) for v in row])
+        _drop_downs(ws, table)
         progress(number + 1, len(tables), table.name)
     book.save(path)
+
+
+def _drop_downs(ws, table: Table) -> None:
+    """A list to choose from, under each choice column's heading to the foot of the sheet. An inline list
+    cannot hold a comma or run past 255 characters: such a column is left without one."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for header, options in table.choices.items():
+        listed = ",".join(options)
+        if any("," in o or '"' in o for o in options) or len(listed) > 250 or header not in table.headers:
+            continue
+        letter = get_column_letter(table.headers.index(header) + 1)
+        check = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=True,
+                               errorTitle=header, error=f"Choose one of: {', '.join(options)}")  # fmt: skip
+        check.add(f"{letter}2:{letter}1048576")
+        ws.data_validations.append(check)
 
 
 def _xlsx_value(ws, value):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from bluelight.core import history
 from bluelight.core.history import Actor
 from bluelight.core.models import HistoryEntry
-from bluelight.core.services import validate
+from bluelight.core.services import refuse, validate
 from bluelight.governance import access as rights
 from bluelight.governance import rules
 from bluelight.governance.models import (
@@ -152,6 +153,8 @@ def decision_record(
     """
     rights.decision_allowed(actor, agenda_item.meeting)
     meeting = agenda_item.meeting
+    refuse(rules.decided_after_meeting(meeting.held_on, meeting.status == Meeting.Status.CANCELLED,
+                                       timezone.localdate(), str(meeting)))  # fmt: skip
     errors = {}
     if outcome not in Decision.Outcome.values:
         errors["outcome"] = "Choose approved, approved with conditions, deferred, rejected or noted."
