@@ -154,6 +154,8 @@ class Env:
     files_s3_prefix: str = ""
     cache_url: str = ""  # "": a file cache in the data folder; file:///folder; db; redis://...; locmem
     worker_lost_seconds: int = 30
+    email_url: str = ""  # "": written to the console; smtp://user:password@host:port, smtp+tls://, smtps://
+    email_from: str = "bluelight@localhost"
 
     @property
     def debug(self) -> bool:
@@ -210,4 +212,23 @@ class Env:
             cache_url=_cache_url(environ.get("BLUELIGHT_CACHE_URL", ""), environ.get("DATABASE_URL", default_db)),
             worker_lost_seconds=_whole("BLUELIGHT_WORKER_LOST_SECONDS",
                                        environ.get("BLUELIGHT_WORKER_LOST_SECONDS", "30"), 3, 3600),
+            email_url=environ.get("BLUELIGHT_EMAIL_URL", ""),
+            email_from=environ.get("BLUELIGHT_EMAIL_FROM", "bluelight@localhost"),
         )
+
+
+def email(env: Env) -> dict:
+    """Django's e-mail settings for BLUELIGHT_EMAIL_URL: the console by default (nothing leaves the
+    machine); smtp://, smtp+tls:// (STARTTLS) or smtps:// (TLS from the start) to send."""
+    settings = {"DEFAULT_FROM_EMAIL": env.email_from, "SERVER_EMAIL": env.email_from}
+    if not env.email_url:
+        return settings | {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    url = urlparse(env.email_url)
+    if url.scheme not in {"smtp", "smtp+tls", "smtps"}:
+        raise ConfigurationError(f"BLUELIGHT_EMAIL_URL must start smtp://, smtp+tls:// or smtps://, not {url.scheme!r}")
+    return settings | {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": url.hostname or "localhost",
+        "EMAIL_PORT": url.port or (465 if url.scheme == "smtps" else 587 if url.scheme == "smtp+tls" else 25),
+        "EMAIL_HOST_USER": unquote(url.username or ""), "EMAIL_HOST_PASSWORD": unquote(url.password or ""),
+        "EMAIL_USE_TLS": url.scheme == "smtp+tls", "EMAIL_USE_SSL": url.scheme == "smtps",
+    }  # fmt: skip

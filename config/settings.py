@@ -1,6 +1,6 @@
 """Django settings, all derived from the typed `Env` read from the environment (see config/env.py)."""
 
-from config.env import BASE_DIR, Env, caches, database_from_url, file_storage
+from config.env import BASE_DIR, Env, caches, database_from_url, email, file_storage
 
 ENV = Env.from_environ()
 
@@ -68,6 +68,7 @@ TEMPLATES = [
 
 DATABASES = {"default": database_from_url(ENV.database_url)}
 CACHES = caches(ENV)
+globals().update(email(ENV))  # EMAIL_BACKEND and the rest: the console unless BLUELIGHT_EMAIL_URL says
 # Background work (imports, exports, analyses): Django's tasks framework, kept in the database, so any
 # worker on any machine can claim a task and no two take the same one.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -19,6 +19,7 @@ from bluelight.cli import (
     people,
     practice,
     rating,
+    remind,
     reports,
     serving,
     tokens,
@@ -28,7 +29,7 @@ from bluelight.cli import (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bluelight", description="Run an emergency services collaboration programme.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (serving, benefits, reports, exchange, people, rating, tokens, backup, practice, hotspots, cover, demand):
+    for module in (serving, benefits, reports, exchange, people, rating, tokens, backup, practice, hotspots, cover, demand, remind):
         module.register(sub)
     return parser
 

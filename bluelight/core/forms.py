@@ -130,6 +130,17 @@ def _guard_choices(field: forms.Field) -> None:
     field.clean = guarded
 
 
+def required_message(name: str, field: forms.Field) -> str:
+    """GOV.UK's words for an empty required field, naming it: "Enter a title", "Choose a section"."""
+    label = str(field.label or name.replace("_", " ")).rstrip(" ,£").lower()
+    verb = "Choose" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)) else "Enter"
+    if isinstance(field, forms.BooleanField):
+        return f"Confirm {label}"
+    if label.endswith("s") and not label.endswith("ss") or isinstance(field, forms.MultipleChoiceField):
+        return f"{verb} {label}"
+    return f"{verb} {'an' if label[:1] in 'aeiou' else 'a'} {label}"
+
+
 class GovukFormMixin:
     """Adds the GOV.UK classes and aria-describedby to each control, errors included."""
 
@@ -138,9 +149,11 @@ class GovukFormMixin:
         self._decorate()
 
     def full_clean(self):
-        for field in self.fields.values():  # here, so fields a form adds in its own __init__ are guarded too
+        for name, field in self.fields.items():  # here, so fields a form adds in its own __init__ are guarded too
             if isinstance(field, forms.ModelChoiceField) and not hasattr(field.clean, "guarded"):
                 _guard_choices(field)
+            if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
+                field.error_messages = {**field.error_messages, "required": required_message(name, field)}
         super().full_clean()
         self._decorate()
 

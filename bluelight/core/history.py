@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from bluelight.core import versions
 from bluelight.core.models import HistoryEntry, User
+from bluelight.core.scales import SCALES
 
 
 @dataclass(frozen=True)
@@ -157,3 +159,46 @@ def history_of_many(model: type[models.Model], ids):
     return HistoryEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(model), object_id__in=[str(i) for i in ids]
     ).select_related("actor")
+
+
+RATING_WORDS = {code: label for scale in SCALES.values() for code, label in scale.choices()}
+
+
+def in_words(entry: HistoryEntry) -> list[tuple[str, str, str]]:
+    """An entry's changes as a reader wants them: (the field's label, before, after), with choices by
+    their label, lists joined, yes or no, dates as 4 December 2026 and "(blank)" for nothing."""
+    model = entry.content_type.model_class()
+    lines = []
+    for name, pair in (entry.changes or {}).items():
+        before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        field = _field(model, name)
+        label = str(field.verbose_name) if field is not None else name.replace("_", " ")
+        lines.append((label[:1].upper() + label[1:], _words(field, before), _words(field, after)))
+    return lines
+
+
+def _field(model, name: str):
+    try:
+        return model._meta.get_field(name) if model is not None else None
+    except FieldDoesNotExist:
+        return None
+
+
+def _words(field, value) -> str:
+    if value is None or value == "" or value == []:
+        return "(blank)"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return "; ".join(_words(field, v) for v in value)
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field is not None and field.name.endswith("rating") and isinstance(value, str):
+        return RATING_WORDS.get(value, value)
+    if isinstance(value, str) and field is not None and isinstance(field, models.DateField):
+        try:
+            day = datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+        return f"{day:%-d %B %Y}" + (value[10:16].replace("T", " at ") if isinstance(field, models.DateTimeField) else "")
+    return str(value)

@@ -28,6 +28,8 @@ DEMO_USERS = [
     ("police.lead", "Sam", "Lead", "EP", ProgrammeMembership.Role.ORGANISATION_EDITOR),
     ("fire.lead", "Alex", "Lead", "ECFRS", ProgrammeMembership.Role.ORGANISATION_EDITOR),
     ("board.member", "Jo", "Member", "PFCC", ProgrammeMembership.Role.BOARD_MEMBER),
+    # a second person in the office: the one who enters an actual cannot also sign it off
+    ("finance.officer", "Chris", "Finance", "PFCC", ProgrammeMembership.Role.PROGRAMME_ADMIN),
 ]
 
 
@@ -189,7 +191,8 @@ def ensure_demo_users(orgs: dict[str, Organisation], actor: Actor) -> None:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(
-                username, password=DEMO_PASSWORD, first_name=first, last_name=last, organisation=orgs[org]
+                username, password=DEMO_PASSWORD, first_name=first, last_name=last, organisation=orgs[org],
+                email=f"{username}@example.org",  # a reserved domain: `bluelight remind` writes to the console
             )
         for programme in programmes:
             if not ProgrammeMembership.objects.filter(user=user, programme=programme).exists():

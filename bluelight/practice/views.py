@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -38,10 +40,22 @@ def library(request):
         "results": results, "query": query, "query_string": base.urlencode(),
         "facet_groups": [(name, label, results.facets.get(name, [])) for name, label in selectors.FACETS.items()],
         "first_rank": (results.page - 1) * results.per_page + 1,
+        "suggestions": _suggestions(query) if query and not results.total else [],
         "awaiting": Entry.objects.filter(
             state=Entry.State.AWAITING_APPROVAL, workstream__programme__in=administered_programmes(request.user)
         ),
     })  # fmt: skip
+
+
+def _suggestions(query: str) -> list[str]:
+    """When nothing matches: words of the published titles that are spelt like the ones asked for."""
+    vocabulary = set()
+    for title in Entry.objects.filter(state=Entry.State.PUBLISHED).values_list("title", flat=True).iterator():
+        vocabulary.update(word.strip(",.:;()‘’“”").lower() for word in title.split() if len(word) > 3)
+    found = []
+    for word in query.lower().split():
+        found += [w for w in difflib.get_close_matches(word, vocabulary, n=2, cutoff=0.7) if w not in found]
+    return found[:3]
 
 
 def _entry_for(request, key: str) -> Entry:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from bluelight.core import history, versions
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
+from bluelight.governance import worklist
 from bluelight.governance.headline import headline
 from bluelight.programmes import rules, selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
@@ -17,8 +18,14 @@ from bluelight.status.models import Assessment
 
 
 def programme_list(request):
-    programmes = selectors.visible_programmes(request.user).prefetch_related("partners")
-    return render(request, "programmes/programme_list.html", {"programmes": programmes})
+    """The first page after sign-in: what needs this person in each programme, then the programmes."""
+    programmes = list(selectors.visible_programmes(request.user).prefetch_related("partners"))
+    lists = [worklist.worklist(request.user, programme) for programme in programmes]
+    for found in lists:
+        if found.office:
+            worklist.looked(request.user, found.programme)  # what is recorded from now on is new next time
+    return render(request, "programmes/programme_list.html", {"programmes": programmes, "worklists": lists,
+                                                              "today": timezone.localdate()})  # fmt: skip
 
 
 def programme_dashboard(request, slug):

@@ -101,6 +101,6 @@ def test_a_person_signs_in_with_the_printed_password_and_opens_the_escp_dashboar
         page.get_by_role("link", name="Essex Emergency Services Collaboration Programme").click()
         page.get_by_role("heading", name="Essex Emergency Services Collaboration Programme").wait_for()
         assert page.url.startswith(address)
-        assert "Sign out" in page.locator("header").inner_text()
+        assert "Sign out" in page.locator(".govuk-service-navigation").inner_text()
     finally:
         context.close()

@@ -74,7 +74,7 @@ def test_two_servers_and_two_workers_share_one_database_files_and_cache(scratch,
             page.get_by_label("Password").fill(PASSWORD)
             page.get_by_role("button", name="Sign in").click()
             page.wait_for_load_state()
-            assert "Sign out" in page.locator("header").inner_text(), page.content()[-2000:]
+            assert "Sign out" in page.locator(".govuk-service-navigation").inner_text(), page.content()[-2000:]
             # B knows the session A started (the database holds it), and caches its view of the dashboard.
             assert _ws0_rating(page, server_b) == "Amber"
             assert _ws0_rating(page, server_b) == "Amber"

@@ -115,7 +115,7 @@ def test_create_workstream_refuses_bad_input_then_creates_with_history(signed_in
         },
     )
     summary = error_summary(bad.content.decode())
-    assert "This field is required." in summary  # the empty title
+    assert "Enter a title" in summary  # the empty title, named as GOV.UK asks
     assert "Enter a valid" in summary
     assert Workstream.objects.count() == 3
 

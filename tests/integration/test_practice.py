@@ -147,6 +147,13 @@ def test_the_pages(library, signed_in):
     assert rows[0] == ["Area", "Entries"] and ["Essex", "8"] in rows
     assert "<svg" in areas and "Essex: 8 entries" in areas
     assert signed_in.get(reverse("practice-entry", args=["no-such-entry"])).status_code == 404
+    # nothing matches: one message, with words of the titles spelt like the one asked for
+    none = signed_in.get(reverse("practice-library"), {"q": "drones"}).content.decode()
+    assert text_of(none, "result-count").startswith("No entries match “drones”.")
+    assert "entries for" not in none and 'id="results"' not in none
+    misspelt = signed_in.get(reverse("practice-library"), {"q": "collabaration"}).content.decode()
+    assert text_of(misspelt, "result-count").startswith("No entries match “collabaration”. Did you mean collaboration")
+    assert 'href="?q=collaboration"' in misspelt
 
 
 def test_adopting_an_entry_makes_a_draft_workstream_that_remembers_where_it_came_from(

@@ -34,7 +34,7 @@ def test_create_programme_refuses_a_cycle_that_ends_before_it_starts_then_create
 
 def test_sections_and_priorities_are_numbered_in_order(signed_in, small_programme):
     empty = signed_in.post("/programmes/test/settings/", {"add_section": "1", "section-name": ""})
-    assert empty.status_code == 400 and "This field is required" in error_summary(empty.content.decode())
+    assert empty.status_code == 400 and "Enter a section name" in error_summary(empty.content.decode())
     duplicate = signed_in.post("/programmes/test/settings/", {"add_section": "1", "section-name": "Local"})
     assert "already exists" in error_summary(duplicate.content.decode())
     signed_in.post("/programmes/test/settings/", {"add_section": "1", "section-name": "National"})

@@ -114,13 +114,14 @@ def test_a_sign_off_signs_the_amount_that_was_on_the_page(client, demo):
     from bluelight.core.models import User
 
     office = User.objects.get(username="programme.office")
+    colleague = Actor(User.objects.get(username="finance.officer"))  # enters it: the office may sign it off
     client.force_login(office)
     benefit = Benefit.objects.get(key="jet-shared-delivery")  # no actual yet: the demo's measured ones are elsewhere
-    benefit_services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("120000"))
-    page = client.get(f"/programmes/essex-escp/benefits/{benefit.key}/").content.decode()
-    assert 'name="version" value="1"' in page
-    # Meanwhile a colleague changes the amount: the page's sign-off is now of an amount nobody saw.
-    benefit_services.actual_record(actor=Actor(office), benefit=benefit, year=2017, amount=D("1200000"))
+    benefit_services.actual_record(actor=colleague, benefit=benefit, year=2017, amount=D("120000"))
+    page = client.get(f"/programmes/essex-escp/benefits/{benefit.key}/actuals/2017/sign-off/").content.decode()
+    assert 'name="version" value="1"' in page and "£120,000" in page
+    # Meanwhile the colleague changes the amount: the page's sign-off is now of an amount nobody saw.
+    benefit_services.actual_record(actor=colleague, benefit=benefit, year=2017, amount=D("1200000"))
     refused = client.post(f"/programmes/essex-escp/benefits/{benefit.key}/actuals/2017/sign-off/", {"version": "1"},
                           follow=True)  # fmt: skip
     assert "The actual is now £1,200,000: check it, then sign it off." in refused.content.decode()

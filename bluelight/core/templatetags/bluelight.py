@@ -54,3 +54,11 @@ def thousands(value) -> str:
 def get(mapping, key):
     """{{ counts|get:name }}: a dictionary's value by a key held in a variable."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def in_words(entry) -> list[tuple[str, str, str]]:
+    """A history entry's changes with field labels and readable values (core.history.in_words)."""
+    from bluelight.core.history import in_words as words
+
+    return words(entry)

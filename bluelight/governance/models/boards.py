@@ -86,3 +86,14 @@ class Attendance(models.Model):
     class Meta:
         ordering = ["meeting", "member__name"]
         constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once")]
+
+
+class LastLooked(models.Model):
+    """When someone last looked at their worklist for a programme: ratings recorded since are new to them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "programme"], name="one_last_looked")]
