@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CSS := build/static/bluelight/bluelight.css
 
-.PHONY: demo test install assets runtime-packages system-packages postgres lint bench bench-load clean
+.PHONY: demo test install assets runtime-packages system-packages postgres lint bench bench-load clean screenshots
 
 demo: install runtime-packages
 	$(BIN)/bluelight demo
@@ -72,3 +72,8 @@ bench-load: install system-packages
 
 clean:
 	rm -rf $(VENV) node_modules build var/static
+
+# The user guide's screenshots, taken by the browser tests of the office's week (tests/e2e/test_office_week.py).
+screenshots: install system-packages
+	$(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_office_week.py -k browser
+	mkdir -p docs/images && cp build/screenshots/week-*.png docs/images/
