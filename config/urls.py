@@ -126,5 +126,6 @@ urlpatterns = [
     path(P + "periods/<path:label>/publish/", status.period_publish, name="period-publish"),
     path(P + "periods/<path:label>/overall/", status.overall_record, name="overall-record"),
     path(P + "reports/annual/<path:label>/download/", reports.annual_report_download, name="annual-report-download"),
+    path(P + "reports/annual/<path:label>/text/", reports.annual_report_text, name="annual-report-text"),
     path(P + "reports/annual/<path:label>/", reports.annual_report, name="annual-report"),
 ]

@@ -179,9 +179,10 @@ def in_words(entry: HistoryEntry) -> list[tuple[str, str, str]]:
 
 def _field(model, name: str):
     try:
-        return model._meta.get_field(name) if model is not None else None
+        field = model._meta.get_field(name) if model is not None else None
     except FieldDoesNotExist:
         return None
+    return field if hasattr(field, "verbose_name") else None  # not a relation seen from its other end
 
 
 def _words(field, value) -> str:

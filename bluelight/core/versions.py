@@ -28,7 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 KEY = "bluelight:data-version"
 KEEP_SECONDS = 3600
 # Written all the time, and read by nothing that is cached: a sign-in, a task's state, a token's last use.
-NOT_DATA = {"core.SecurityEvent", "exchange.Task", "api.ApiToken"}
+NOT_DATA = {"core.SecurityEvent", "exchange.Task", "api.ApiToken", "governance.LastLooked"}
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -14,6 +14,7 @@ from bluelight.programmes import rules
 from bluelight.programmes.models import PlanPriority, Programme
 from bluelight.programmes.scope import Scope, highest_marking
 from bluelight.reports.sentences import previous_paragraph, reported_paragraph
+from bluelight.reports.services import texts_of
 from bluelight.status.models import ReportingPeriod
 from bluelight.status.selectors import PeriodView, period_view
 
@@ -43,6 +44,20 @@ class AnnualReport:
     as_at: datetime.date
     illustrative: bool
     sections: dict[str, object] = field(default_factory=dict)  # what the registered sections gave
+    texts: dict[str, str] = field(default_factory=dict)  # the office's own summary and recommendations
+
+    @property
+    def edited_summary(self) -> list[str]:
+        """The office's executive summary, a paragraph a blank line; empty when it has written none."""
+        return _paragraphs(self.texts.get("summary", ""))
+
+    @property
+    def recommendations(self) -> list[str]:
+        return _paragraphs(self.texts.get("recommendations", "")) or [DEFAULT_RECOMMENDATION]
+
+    @property
+    def computed_summary(self) -> str:
+        return "\n\n".join(" ".join(part) for part in (self.summary, self.previous_summary) if part)
 
     @property
     def benefits(self):
@@ -52,6 +67,17 @@ class AnnualReport:
     @property
     def title(self) -> str:
         return report_title(self.programme, self.period)
+
+
+DEFAULT_RECOMMENDATION = "The report is for the board to note."
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def annual_document_key(period: ReportingPeriod) -> str:
+    return f"annual:{period.label}"
 
 
 def report_title(programme: Programme, period: ReportingPeriod) -> str:
@@ -96,6 +122,7 @@ def build_annual_report(
         generated_at=timezone.localtime(),
         as_at=max(dates) if dates else period.ends_on,
         illustrative=illustrative,
+        texts={part: t.text for part, t in texts_of(programme, annual_document_key(period)).items()},
     )
 
 

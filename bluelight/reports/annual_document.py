@@ -123,9 +123,9 @@ def annual_document(report: AnnualReport) -> Document:
         Paragraph(f"This report gives the annual update on current and future collaboration activity in the "
                   f"{report.programme.name} for {report.period.label}, with the RAG rating of each collaborative "
                   "workstream and the reasons for it."),
-        Heading("2.0 Recommendations", 2), Paragraph("The report is for the board to note."),
-        Heading("3.0 Executive summary", 2), Paragraph(" ".join(report.summary)),
-        Paragraph(" ".join(report.previous_summary)),
+        Heading("2.0 Recommendations", 2), *(Paragraph(p) for p in report.recommendations),
+        Heading("3.0 Executive summary", 2),
+        *(Paragraph(p) for p in report.edited_summary or [" ".join(report.summary), " ".join(report.previous_summary)]),
         Heading("4.0 Background", 2), Paragraph(report.programme.description or ""),
         Heading(f"{n}.0 Current work and performance", 2),
         Paragraph("Each workstream has a Red/Amber/Green status given through consultation with its business lead, "

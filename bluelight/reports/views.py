@@ -1,15 +1,31 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from bluelight.core import security, versions
-from bluelight.programmes.access import programme_for
+from bluelight.core.forms import run_service
+from bluelight.core.history import Actor
+from bluelight.core.models import HistoryEntry
+from bluelight.programmes.access import programme_for, require_admin
 from bluelight.programmes.models import Programme
 from bluelight.programmes.scope import Scope
-from bluelight.reports.annual import SECTION_NUMBER, build_annual_report, render_standalone_html, report_title
+from bluelight.reports import services
+from bluelight.reports.annual import (
+    DEFAULT_RECOMMENDATION,
+    SECTION_NUMBER,
+    annual_document_key,
+    build_annual_report,
+    render_standalone_html,
+    report_title,
+)
 from bluelight.reports.formats import CONTENT_TYPES, REPORT_FORMATS, render_report
+from bluelight.reports.forms import ReportTextForm
+from bluelight.reports.models import ReportText
+from bluelight.reports.services import texts_of
 
 
 def report_download(request, fmt: str, name: str, *, html, document, marking: str, rows: int) -> HttpResponse:
@@ -34,7 +50,44 @@ def annual_report(request, slug, label):
     ))  # fmt: skip
     return render(request, "reports/annual_page.html", {
         "body": body, "title": report_title(access.programme, period), "programme": access.programme, "period": period,
+        "access": access,
     })  # fmt: skip
+
+
+def annual_report_text(request, slug, label):
+    """The office writes the report's executive summary and recommendations, starting from Bluelight's."""
+    access = programme_for(request, slug)
+    require_admin(access)
+    period = get_object_or_404(access.programme.periods, label=label)
+    document = annual_document_key(period)
+    report = build_annual_report(access.programme, period, scope=access.scope)
+    kept = texts_of(access.programme, document)
+    computed = {"summary": report.computed_summary, "recommendations": DEFAULT_RECOMMENDATION}
+    form = ReportTextForm(request.POST or None, initial={
+        **{part: kept[part].text if part in kept else computed[part] for part in computed},
+        **{f"{part}_version": kept[part].version if part in kept else None for part in computed},
+    })  # fmt: skip
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        def save():
+            for part in computed:
+                text = form.cleaned_data[part]
+                if part not in kept and " ".join(text.split()) == " ".join(computed[part].split()):
+                    continue  # left as Bluelight wrote it: it goes on following the register
+                services.report_text_save(actor=Actor(request.user), programme=access.programme, document=document,
+                                          part=part, text=text, expected_version=form.cleaned_data[f"{part}_version"])  # fmt: skip
+
+        refused = run_service(form, save)
+        if refused is None:
+            messages.success(request, "The report's executive summary and recommendations are saved")
+            return redirect("annual-report", slug=slug, label=label)
+        status = refused
+    earlier = HistoryEntry.objects.filter(content_type=ContentType.objects.get_for_model(ReportText),
+                                          object_repr__endswith=f", {document}").order_by("-at", "-id")[:20]  # fmt: skip
+    return render(request, "reports/annual_text.html", {
+        "programme": access.programme, "period": period, "form": form, "earlier": earlier,
+        "title": report_title(access.programme, period),
+    }, status=status)  # fmt: skip
 
 
 def annual_report_download(request, slug, label):

@@ -124,3 +124,73 @@ def test_history_reads_in_words(client, demo):
     assert "Partner organisations: Essex County Fire and Rescue Service; Essex Police → East of England " in latest
     assert "['" not in timeline and "_" not in latest
     assert "Rating: Amber Rationale:" in timeline  # a rating by its word, on the programme's scale
+
+
+def test_history_of_a_meeting_with_a_decision_reads_in_words(client, board_setup, office):
+    from bluelight.core.history import Actor
+    from bluelight.governance import services as governance
+
+    item = governance.agenda_item_add(actor=Actor(office), meeting=board_setup["second"], title="Fleet options",
+                                      kind="other", purpose="decision")  # fmt: skip
+    governance.decision_record(actor=Actor(office), agenda_item=item, outcome="approved", summary="Go ahead")
+    client.force_login(office)
+    page = client.get(f"/programmes/test/meetings/{board_setup['second'].pk}/").content.decode()
+    assert "Decision: (blank) → Fleet options: Approved" in text_of(page, "timeline")
+
+
+def test_an_edited_executive_summary_is_in_the_page_and_every_export(client, demo):
+    import io
+
+    import docx
+    import pypdf
+    from odf import opendocument, teletype
+    from odf.text import P
+
+    client.force_login(User.objects.get(username="programme.office"))
+    url = "/programmes/essex-police-collaboration/reports/annual/2023/"
+    form = client.get(url + "text/").content.decode()
+    # the form starts from the summary Bluelight works out
+    assert "10 collaborative workstreams are reported. Of these, 7 are rated Green and 3 are rated Amber." in form
+    summary = ("Collaboration held up in 2023: seven of ten workstreams are Green.\n\nMental Health needs the "
+               "board's attention: demand has outgrown the triage car.")  # fmt: skip
+    recommendations = "The board is asked to note the report and to agree a review of mental health triage."
+    saved = client.post(url + "text/", {"summary": summary, "recommendations": recommendations})
+    assert saved.status_code == 302 and saved["Location"] == url
+    page = client.get(url).content.decode()
+    assert text_of(page, "summary-edited") == ("Collaboration held up in 2023: seven of ten workstreams are Green. "
+                                               "Mental Health needs the board's attention: demand has outgrown the "
+                                               "triage car.")  # fmt: skip
+    assert text_of(page, "recommendations") == recommendations and 'id="summary-reported"' not in page
+
+    def download(fmt):
+        return client.get(url + "download/", {"format": fmt}).content
+
+    assert "demand has outgrown the triage car" in download("html").decode()
+    pdf = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(download("pdf"))).pages)
+    assert "demand has outgrown the triage car" in " ".join(pdf.split())
+    assert "agree a review of mental health triage" in " ".join(pdf.split())
+    word = [p.text for p in docx.Document(io.BytesIO(download("docx"))).paragraphs]
+    assert "Mental Health needs the board's attention: demand has outgrown the triage car." in word
+    assert recommendations in word
+    odt = [teletype.extractText(p) for p in opendocument.load(io.BytesIO(download("odt"))).text.getElementsByType(P)]
+    assert "Collaboration held up in 2023: seven of ten workstreams are Green." in odt and recommendations in odt
+
+    # a second version is kept; an empty summary goes back to the worked-out one
+    client.post(url + "text/", {"summary": summary + " Funding is agreed.", "recommendations": recommendations,
+                                "summary_version": "1", "recommendations_version": "1"})  # fmt: skip
+    versions = text_of(client.get(url + "text/").content.decode(), "text-versions")
+    assert versions.count("Executive summary, annual:2023") == 2 and "Funding is agreed." in versions
+    client.post(url + "text/", {"summary": "", "recommendations": recommendations, "summary_version": "2",
+                                "recommendations_version": "1"})  # fmt: skip
+    assert "10 collaborative workstreams are reported." in text_of(client.get(url).content.decode(), "summary-reported")
+
+
+def test_only_the_office_edits_a_report_and_a_stale_edit_is_refused(client, demo):
+    client.force_login(User.objects.get(username="fire.lead"))
+    url = "/programmes/essex-escp/reports/annual/2024/25/text/"
+    assert client.get(url).status_code == 403
+    client.force_login(User.objects.get(username="programme.office"))
+    client.post(url, {"summary": "First.", "recommendations": ""})
+    stale = client.post(url, {"summary": "Second, from a page opened before the first was saved.",
+                              "recommendations": ""})  # fmt: skip
+    assert stale.status_code == 409 and "after you started editing it" in stale.content.decode()
