@@ -249,7 +249,7 @@ def _load_governance(programme: Programme, orgs: dict[str, Organisation], actor:
         meeting = governance.meeting_create(
             actor=actor, board=board, programme=programme, held_on=_date(day), location=location,
             status="held", illustrative=True,
-            minutes="Illustrative: the seeds publish no minutes of the Strategic Governance Board.",
+            minutes="Illustrative: no minutes of the Strategic Governance Board have been published; these are made up for the demonstration.",
         )  # fmt: skip
         governance.attendance_set(actor=actor, meeting=meeting, statuses={m: "present" for m in members})
         for title, kind, purpose, presenter, link in agenda:

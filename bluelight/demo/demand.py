@@ -33,7 +33,7 @@ def load(programme: Programme, actor: Actor, say=print) -> None:
     services.protocol_set(
         actor=actor, programme=programme, type="gain_entry", name="Collapsed Behind Closed Doors",
         starts_on=datetime.date(2016, 1, 1), displaced=orgs["EP"], hours_per_request=Decimal("6"),
-        basis="Illustrative: two officers for three hours each, travel and waiting included; the seeds give no figure.",
+        basis="Illustrative figure: two officers for three hours each, travel and waiting included; no published figure.",
     )  # fmt: skip
     services.protocol_set(
         actor=actor, programme=programme, type="missing_person", name="Missing person search support",

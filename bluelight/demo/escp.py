@@ -1,6 +1,6 @@
 """The Essex Emergency Services Collaboration Programme, from seeds 000, 002 and 004.
 
-The projects are those the seeds name. The seeds give the programme's Amber rating (seed 004)
+The projects are those the seeds name. The seeds give the programme's Amber rating (the annual collaboration report to the PFCC's Performance and Resources Scrutiny Board, 2023)
 but no project-level ratings or dates beyond those quoted: every project rating here is
 illustrative and marked so.
 """
@@ -18,7 +18,7 @@ PROGRAMME = {
     "cycle_end_year": 2026,
     "rag_scale": "three_point",
     "illustrative_note": (
-        "The programme's Amber rating for 2023/24 is as published (seed 004). Project ratings, the reporting "
+        "The programme's Amber rating for 2023/24 is as published (the annual collaboration report to the PFCC's Performance and Resources Scrutiny Board, 2023). Project ratings, the reporting "
         "periods' dates and the business leads are illustrative."
     ),
 }
@@ -44,7 +44,8 @@ OVERALL = {
     "2024/25": ("amber", "Benefits profiled remain below the minimum target; new projects are being scoped."),
 }
 
-_ILL = "Illustrative: the seeds give no rating for this project."
+_ILL = ("Illustrative figure: no rating has been published for this project; the rating is made up for the "
+        "demonstration.")
 
 WORKSTREAMS = [
     {

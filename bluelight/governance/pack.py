@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bluelight.benefits import selectors as benefit_selectors
 from bluelight.benefits.lines import NotConfigured
+from bluelight.core.scales import NOT_GRADED
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors
 from bluelight.governance.models import Action, AgendaItem, Decision, Meeting
@@ -60,6 +61,7 @@ class BoardPack:
     period: object | None
     section_ratings: list[SectionRatings]
     rating_changes: list[RatingChange]
+    concerns: list[tuple[str, str, str]]  # (workstream, rating, rationale): each rated below Green, worst first
     stage_changes: list
     benefits: object | None
     risks: list[selectors.RiskRow]
@@ -84,9 +86,15 @@ def _dashboard(meeting: Meeting, previous: Meeting | None, scope: Scope):
     programme = meeting.programme
     period = programme.periods.filter(starts_on__lte=meeting.held_on).order_by("starts_on").last()
     if period is None:
-        return None, [], []
+        return None, [], [], []
     view = status_selectors.period_view(programme, period, scope)
     scale = programme.scale
+    order = [code for code, _ in scale.choices()]  # best first
+    concerns = sorted(
+        ((row.workstream.title, row.assessment.rating, row.assessment.rationale) for row in view.rows
+         if row.assessment.rating in order[1:] and row.assessment.rating != NOT_GRADED),
+        key=lambda c: (-order.index(c[1]), c[0]),
+    )  # fmt: skip
     sections = []
     for group in view.sections:
         counts = Counter(row.assessment.rating for row in group.rows)
@@ -109,7 +117,7 @@ def _dashboard(meeting: Meeting, previous: Meeting | None, scope: Scope):
                 before.rating if before else None, assessment.rating, change.label, assessment.assessed_on,
             )
         )  # fmt: skip
-    return period, sections, changes
+    return period, sections, changes, concerns
 
 
 def build_pack(
@@ -121,7 +129,7 @@ def build_pack(
     scope = scope or Scope.everything()
     programme = meeting.programme
     previous = selectors.previous_meeting(meeting)
-    period, sections, changes = _dashboard(meeting, previous, scope)
+    period, sections, changes, concerns = _dashboard(meeting, previous, scope)
     try:
         benefits = benefit_selectors.summary(programme, scope)
     except NotConfigured:
@@ -146,6 +154,7 @@ def build_pack(
         period=period,
         section_ratings=sections,
         rating_changes=changes,
+        concerns=concerns,
         stage_changes=list(selectors.stage_changes(programme, since, meeting.held_on, scope)),
         benefits=benefits,
         risks=risks,

@@ -75,6 +75,11 @@ def pack_document(pack: BoardPack) -> Document:
                   [[c.workstream, scale.label(c.current), c.label, f"{c.assessed_on:%-d %b %Y}"]
                    for c in pack.rating_changes] or [["No ratings recorded since the last meeting.", "", "", ""]]),
         )  # fmt: skip
+        if pack.concerns:
+            doc.add(Heading("Below Green, and why", 3),
+                    Table(f"Workstreams rated below Green in {pack.period.label}, with the rationale given",
+                          ["Workstream", "Rating", "Why"],
+                          [[title, scale.label(rating), rationale] for title, rating, rationale in pack.concerns]))  # fmt: skip
     else:
         doc.add(Paragraph("No reporting period had begun by this meeting."))
     if pack.stage_changes:

@@ -65,6 +65,22 @@ class AnnualReport:
         return self.sections.get("benefits")
 
     @property
+    def governance(self):
+        """Risks above the threshold and the year ahead (governance.report), when governance adds them."""
+        return self.sections.get("governance")
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """The number of each top-level section after "Current work and performance", as present."""
+        found, n = {}, SECTION_NUMBER
+        for name, present in (("benefits", self.benefits), ("governance", self.governance), ("priorities", True),
+                              ("consulted", True)):  # fmt: skip
+            if present:
+                n += 1
+                found[name] = n
+        return found
+
+    @property
     def title(self) -> str:
         return report_title(self.programme, self.period)
 

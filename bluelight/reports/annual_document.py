@@ -107,6 +107,23 @@ def _benefits(report: AnnualReport, number: int) -> list:
     ]  # fmt: skip
 
 
+def _risks_and_year_ahead(g, number: int) -> list:
+    blocks = [Heading(f"{number}.0 Risks and the year ahead", 2), Heading("Risks above the threshold", 3)]
+    if g.risks:
+        blocks += [Paragraph("Open risks whose residual score (likelihood × impact) is above the programme's "
+                             f"threshold of {g.threshold}."),
+                   Table(f"Risks above the threshold of {g.threshold}", list(g.risk_headers), g.risk_rows())]  # fmt: skip
+    else:
+        blocks.append(Paragraph(f"No open risk is above the threshold of {g.threshold}."))
+    blocks.append(Heading("Milestones in the next 12 months", 3))
+    if g.milestones:
+        blocks.append(Table(f"Milestones due by {g.as_at:%-d %B} next year, and those overdue",
+                            list(g.milestone_headers), g.milestone_rows()))  # fmt: skip
+    else:
+        blocks.append(Paragraph("No milestone falls due in the next 12 months."))
+    return blocks
+
+
 def annual_document(report: AnnualReport) -> Document:
     n = SECTION_NUMBER
     view, scale = report.view, report.programme.scale
@@ -152,16 +169,17 @@ def annual_document(report: AnnualReport) -> Document:
                           lead="Overall programme RAG:"))  # fmt: skip
     if report.sections.get("evidence"):
         doc.add(*_evidence(report.sections["evidence"]))
-    after = n + 1
+    numbers = report.numbers
     if report.benefits:
-        doc.add(*_benefits(report, after))
-        after += 1
-    doc.add(Heading(f"{after}.0 Links to plan priorities", 2))
+        doc.add(*_benefits(report, numbers["benefits"]))
+    if report.governance:
+        doc.add(*_risks_and_year_ahead(report.governance, numbers["governance"]))
+    doc.add(Heading(f"{numbers['priorities']}.0 Links to plan priorities", 2))
     if report.priorities:
         doc.add(Bullets([f"{p.title}" + (f" — {', '.join(linked)}" if linked else "") for p, linked in report.priorities],
                         numbered=True))  # fmt: skip
     else:
         doc.add(Paragraph("The programme has no plan priorities recorded."))
-    doc.add(Heading(f"{after + 1}.0 Consultation and engagement", 2), Paragraph("Business leads consulted:"),
+    doc.add(Heading(f"{numbers['consulted']}.0 Consultation and engagement", 2), Paragraph("Business leads consulted:"),
             Bullets([f"{name} ({title})" for name, title in report.consulted] or ["None recorded."]))  # fmt: skip
     return doc

@@ -72,3 +72,8 @@ class Document:
             elif isinstance(block, Figure):
                 out.append(block.caption)
         return "\n".join(out)
+
+
+def introduces(blocks: list, number: int) -> bool:
+    """Whether the paragraph at `number` leads into a table or figure, and so is kept on its page."""
+    return number + 1 < len(blocks) and isinstance(blocks[number + 1], (Table, Figure))

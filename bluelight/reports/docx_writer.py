@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from bluelight.reports.document import Bullets, Document, Figure, Heading, Paragraph, Table
+from bluelight.reports.document import Bullets, Document, Figure, Heading, Paragraph, Table, introduces
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -94,11 +94,13 @@ def render_docx(document: Document) -> bytes:
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
     doc.add_heading(document.title, level=0)
-    for block in document.blocks:
+    blocks = document.blocks
+    for number, block in enumerate(blocks):
         if isinstance(block, Heading):
-            doc.add_heading(block.text, level=min(block.level, 9))
+            doc.add_heading(block.text, level=min(block.level, 9)).paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = introduces(blocks, number)
             if block.lead:
                 paragraph.add_run(block.lead + " ").bold = True
             run = paragraph.add_run(block.text)

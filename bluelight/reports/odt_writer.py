@@ -33,7 +33,7 @@ from odf.text import (
     Span,
 )
 
-from bluelight.reports.document import Bullets, Document, Figure, Heading, Paragraph, Table
+from bluelight.reports.document import Bullets, Document, Figure, Heading, Paragraph, Table, introduces
 
 HEADING_SIZES = {1: "16pt", 2: "14pt", 3: "12pt", 4: "11pt"}
 
@@ -62,6 +62,8 @@ class _Styles:
                            TextProperties(fontfamily="Arial", fontsize="10pt", fontstyle="italic"),
                            ParagraphProperties(keepwithnext="always", marginbottom="0.1cm"))  # fmt: skip
         self.small = add(Style(name="Small", family="paragraph"), TextProperties(fontfamily="Arial", fontsize="9pt"))
+        self.kept = add(Style(name="Body kept with next", family="paragraph", parentstylename="Text body"),
+                        ParagraphProperties(keepwithnext="always"))  # fmt: skip
         self.marking = add(Style(name="Marking", family="paragraph"),
                            TextProperties(fontfamily="Arial", fontsize="10pt", fontweight="bold"),
                            ParagraphProperties(textalign="center"))  # fmt: skip
@@ -154,12 +156,14 @@ def render_odt(document: Document) -> bytes:
     _page(doc, styles, document.marking)
     doc.text.addElement(P(stylename=styles.title, text=document.title))
     tables = figures = 0
-    for block in document.blocks:
+    blocks = document.blocks
+    for number, block in enumerate(blocks):
         if isinstance(block, Heading):
             level = min(block.level, max(HEADING_SIZES))
             doc.text.addElement(H(outlinelevel=level, stylename=styles.headings[level], text=block.text))
         elif isinstance(block, Paragraph):
-            paragraph = P(stylename=styles.small if block.small else styles.body)
+            kept = introduces(blocks, number)
+            paragraph = P(stylename=styles.kept if kept else styles.small if block.small else styles.body)
             if block.lead:
                 paragraph.addElement(Span(stylename=styles.bold, text=block.lead + " "))
             paragraph.addText(block.text)

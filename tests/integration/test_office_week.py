@@ -194,3 +194,79 @@ def test_only_the_office_edits_a_report_and_a_stale_edit_is_refused(client, demo
     stale = client.post(url, {"summary": "Second, from a page opened before the first was saved.",
                               "recommendations": ""})  # fmt: skip
     assert stale.status_code == 409 and "after you started editing it" in stale.content.decode()
+
+
+
+def test_the_annual_report_has_the_risks_above_threshold_and_the_year_ahead_in_every_format(client, demo):
+    import io
+
+    import docx
+
+    client.force_login(User.objects.get(username="programme.office"))
+    url = "/programmes/essex-escp/reports/annual/2024/25/"
+    page = client.get(url).content.decode()
+    headings = re.findall(r'<h2 class="govuk-heading-m"[^>]*>([^<]+)</h2>', page)
+    assert headings[5:9] == ["6.0 Benefits", "7.0 Risks and the year ahead", "8.0 Links to plan priorities",
+                             "9.0 Consultation and engagement"]  # fmt: skip
+    # the demo's open risks scoring above its threshold of 12: R1 4 × 4 = 16, R3 3 × 5 = 15
+    assert table_rows(page, "report-risks")[1:] == [
+        ["R1", "Benefits fall short of the programme target", "16 (High)", "Head of the programme office", "Programme"],
+        ["R3", "Control room systems cannot be integrated", "15 (High)", "Programme office", "Shared control facility"],
+    ]  # fmt: skip
+    assert table_rows(page, "report-milestones")[1] == ["31 January 2025", "Recruit the additional officers",
+                                                        "Tri-Service Officer expansion", "Overdue"]  # fmt: skip
+    word = docx.Document(io.BytesIO(client.get(url + "download/", {"format": "docx"}).content))
+    assert "7.0 Risks and the year ahead" in [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert ["R3", "Control room systems cannot be integrated", "15 (High)", "Programme office",
+            "Shared control facility"] in [[c.text for c in row.cells] for t in word.tables for row in t.rows]  # fmt: skip
+    from bluelight.status.models import ReportingPeriod
+
+    published = ReportingPeriod.objects.filter(programme__slug="essex-escp", published_at__isnull=False).first()
+    public = client.get(f"/public/essex-escp/{published.label}/")  # the risk register is not for the public
+    assert public.status_code == 200 and "Risks above the threshold" not in public.content.decode()
+
+
+
+def test_headings_and_the_words_before_a_table_keep_with_what_follows(client, demo):
+    import io
+
+    import docx
+    from odf import opendocument, teletype
+    from odf.text import P
+
+    client.force_login(User.objects.get(username="programme.office"))
+    url = "/programmes/essex-escp/reports/annual/2024/25/download/"
+    word = docx.Document(io.BytesIO(client.get(url, {"format": "docx"}).content))
+    paragraphs = word.paragraphs
+    heading = next(p for p in paragraphs if p.text == "7.0 Risks and the year ahead")
+    assert heading.paragraph_format.keep_with_next is True
+    lead_in = next(p for p in paragraphs if p.text.startswith("Open risks whose residual score"))
+    assert lead_in.paragraph_format.keep_with_next is True  # it introduces the risks' table
+    dashboard = next(p for p in paragraphs if p.text.startswith("Each workstream has a Red/Amber/Green status"))
+    assert dashboard.paragraph_format.keep_with_next is True  # it introduces Table 1
+    purpose = next(p for p in paragraphs if p.text.startswith("This report gives the annual update"))
+    assert not purpose.paragraph_format.keep_with_next  # a heading follows it: the page may break after it
+    odt = opendocument.load(io.BytesIO(client.get(url, {"format": "odt"}).content))
+    lead = next(p for p in odt.text.getElementsByType(P) if teletype.extractText(p).startswith("Open risks whose"))
+    assert lead.getAttribute("stylename") == "Body_20_kept_20_with_20_next"  # ODF escapes the spaces
+    pdf_css = client.get(url, {"format": "html"}).content.decode()
+    assert "h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }" in pdf_css  # the HTML the PDF is made of
+
+
+def test_the_board_pack_names_the_workstreams_below_green_and_why(client, demo):
+    import io
+
+    import docx
+
+    from bluelight.governance.models import Meeting
+
+    client.force_login(User.objects.get(username="programme.office"))
+    meeting = Meeting.objects.filter(programme__slug="essex-escp").order_by("-held_on").first()
+    page = client.get(f"/programmes/essex-escp/meetings/{meeting.pk}/pack/").content.decode()
+    rows = table_rows(page, "concerns")
+    assert rows[0] == ["Workstream", "Rating", "Why"]
+    assert ["Joint Fleet Workshop, Boreham", "Amber",
+            "Illustrative: the build programme is behind its original plan."] in rows  # fmt: skip
+    assert ["Joint procurement", "Amber", "Illustrative: fewer joint contracts came up for renewal than planned."] in rows
+    word = docx.Document(io.BytesIO(client.get(f"/programmes/essex-escp/meetings/{meeting.pk}/pack.docx").content))
+    assert "Below Green, and why" in [p.text for p in word.paragraphs]
