@@ -106,6 +106,7 @@ urlpatterns = [
     path(M + "agenda/new/", governance.agenda_item_add, name="agenda-item-add"),
     path(M + "agenda/<int:number>/decision/", governance.decision_record, name="decision-record"),
     path(M + "pack/", boards.pack_page, name="pack-page"),
+    path(M + "pack/text/", boards.pack_text, name="pack-text"),
     path(M + "pack.<str:kind>", boards.pack_download, name="pack-download"),
     path(P + "actions/", actions.action_log, name="action-log"),
     path(P + "actions/new/", actions.action_create, name="action-create"),

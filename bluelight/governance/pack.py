@@ -13,13 +13,15 @@ from django.utils import timezone
 from bluelight.benefits import selectors as benefit_selectors
 from bluelight.benefits.lines import NotConfigured
 from bluelight.core.scales import NOT_GRADED
+from bluelight.core.templatetags.bluelight import percentage, pounds
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import selectors
 from bluelight.governance.models import Action, AgendaItem, Decision, Meeting
 from bluelight.programmes import rules
 from bluelight.programmes.scope import Scope, highest_marking
-from bluelight.reports.annual import REPORT_CSS
+from bluelight.reports.annual import REPORT_CSS, paragraphs
 from bluelight.reports.pdf import html_to_pdf
+from bluelight.reports.services import texts_of
 from bluelight.status import selectors as status_selectors
 from bluelight.status.models import Assessment
 from bluelight.status.rag import derive_change
@@ -49,6 +51,13 @@ class RatingChange:
     assessed_on: datetime.date
 
 
+PACK_RECOMMENDATION = "The board is asked to note the pack and to decide the papers put to it for decision."
+
+
+def pack_document_key(meeting: Meeting) -> str:
+    return f"pack:{meeting.pk}"
+
+
 @dataclass
 class BoardPack:
     meeting: Meeting
@@ -72,6 +81,32 @@ class BoardPack:
     done_since: list[Action]
     illustrative: bool
     sections: dict[str, object] = field(default_factory=dict)  # what the registered sections gave
+    texts: dict[str, str] = field(default_factory=dict)  # the office's own summary and recommendations
+
+    @property
+    def computed_summary(self) -> str:
+        """What the pack holds, in two sentences a chair can start from."""
+        parts = []
+        if self.period:
+            below = ", ".join(title for title, _, _ in self.concerns)
+            parts.append(f"{len(self.concerns)} workstream{'s' if len(self.concerns) != 1 else ''} rated below Green "
+                         f"in {self.period.label}" + (f": {below}." if below else "."))  # fmt: skip
+        if self.benefits:
+            status = self.benefits.status
+            parts.append(f"Benefits stand at {pounds(status.amount)}, {percentage(status.ratio)} of the "
+                         f"{pounds(status.target)} target ({status.rag.capitalize()}).")  # fmt: skip
+        parts.append(f"{len(self.risks)} risk{'s' if len(self.risks) != 1 else ''} above the threshold of "
+                     f"{self.programme.risk_threshold}; {len(self.overdue)} action{'s' if len(self.overdue) != 1 else ''} "
+                     "overdue.")  # fmt: skip
+        return " ".join(parts)
+
+    @property
+    def summary(self) -> list[str]:
+        return paragraphs(self.texts.get("summary", "")) or [self.computed_summary]
+
+    @property
+    def recommendations(self) -> list[str]:
+        return paragraphs(self.texts.get("recommendations", "")) or [PACK_RECOMMENDATION]
 
     @property
     def programme(self):
@@ -165,6 +200,7 @@ def build_pack(
         done_since=done_since,
         illustrative=meeting.illustrative or any(r.risk.illustrative for r in risks),
         sections={name: content for name, build in SECTIONS.items() if (content := build(meeting, scope)) is not None},
+        texts={part: t.text for part, t in texts_of(programme, pack_document_key(meeting)).items()},
     )
 
 

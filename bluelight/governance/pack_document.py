@@ -57,6 +57,8 @@ def pack_document(pack: BoardPack) -> Document:
     if pack.illustrative:
         doc.add(Paragraph("Some details in this pack are illustrative: the published sources give no detail for "
                           f"them. {programme.illustrative_note}".strip()))  # fmt: skip
+    doc.add(Heading("Summary", 2), *(Paragraph(p) for p in pack.summary),
+            Heading("Recommendations", 2), *(Paragraph(p) for p in pack.recommendations))
     doc.add(Heading("1. Agenda", 2),
             Table("Agenda", ["Item", "Purpose", "Presenter"],
                   [[f"{i.number}. {i.title}", i.get_purpose_display(), i.presenter] for i in pack.agenda]

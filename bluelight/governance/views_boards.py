@@ -65,6 +65,17 @@ def pack_page(request, slug, meeting_id):
     return render(request, "governance/pack_page.html", {"access": access, "programme": access.programme, "pack": pack})
 
 
+def pack_text(request, slug, meeting_id):
+    from bluelight.governance.pack import PACK_RECOMMENDATION, pack_document_key
+    from bluelight.reports.views import text_page
+
+    access = programme_for(request, slug)
+    pack = build_pack(meeting_of(access, meeting_id), scope=access.scope)
+    return text_page(request, access, document=pack_document_key(pack.meeting), title=pack.title,
+                     computed={"summary": pack.computed_summary, "recommendations": PACK_RECOMMENDATION},
+                     back=reverse("pack-page", args=[slug, meeting_id]))  # fmt: skip
+
+
 def pack_download(request, slug, meeting_id, kind):
     from bluelight.governance.pack_document import pack_document
     from bluelight.reports.views import report_download

@@ -49,11 +49,11 @@ class AnnualReport:
     @property
     def edited_summary(self) -> list[str]:
         """The office's executive summary, a paragraph a blank line; empty when it has written none."""
-        return _paragraphs(self.texts.get("summary", ""))
+        return paragraphs(self.texts.get("summary", ""))
 
     @property
     def recommendations(self) -> list[str]:
-        return _paragraphs(self.texts.get("recommendations", "")) or [DEFAULT_RECOMMENDATION]
+        return paragraphs(self.texts.get("recommendations", "")) or [DEFAULT_RECOMMENDATION]
 
     @property
     def computed_summary(self) -> str:
@@ -88,7 +88,7 @@ class AnnualReport:
 DEFAULT_RECOMMENDATION = "The report is for the board to note."
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 
 from bluelight.core import security, versions
@@ -54,15 +55,11 @@ def annual_report(request, slug, label):
     })  # fmt: skip
 
 
-def annual_report_text(request, slug, label):
-    """The office writes the report's executive summary and recommendations, starting from Bluelight's."""
-    access = programme_for(request, slug)
+def text_page(request, access, *, document: str, computed: dict[str, str], title: str, back: str):
+    """The office writes a report's executive summary and recommendations, starting from the text
+    Bluelight works out (`computed`); each version saved is listed under the form."""
     require_admin(access)
-    period = get_object_or_404(access.programme.periods, label=label)
-    document = annual_document_key(period)
-    report = build_annual_report(access.programme, period, scope=access.scope)
     kept = texts_of(access.programme, document)
-    computed = {"summary": report.computed_summary, "recommendations": DEFAULT_RECOMMENDATION}
     form = ReportTextForm(request.POST or None, initial={
         **{part: kept[part].text if part in kept else computed[part] for part in computed},
         **{f"{part}_version": kept[part].version if part in kept else None for part in computed},
@@ -79,15 +76,23 @@ def annual_report_text(request, slug, label):
 
         refused = run_service(form, save)
         if refused is None:
-            messages.success(request, "The report's executive summary and recommendations are saved")
-            return redirect("annual-report", slug=slug, label=label)
+            messages.success(request, "The executive summary and recommendations are saved")
+            return redirect(back)
         status = refused
     earlier = HistoryEntry.objects.filter(content_type=ContentType.objects.get_for_model(ReportText),
                                           object_repr__endswith=f", {document}").order_by("-at", "-id")[:20]  # fmt: skip
-    return render(request, "reports/annual_text.html", {
-        "programme": access.programme, "period": period, "form": form, "earlier": earlier,
-        "title": report_title(access.programme, period),
+    return render(request, "reports/text_form.html", {
+        "programme": access.programme, "form": form, "earlier": earlier, "title": title, "back": back,
     }, status=status)  # fmt: skip
+
+
+def annual_report_text(request, slug, label):
+    access = programme_for(request, slug)
+    period = get_object_or_404(access.programme.periods, label=label)
+    report = build_annual_report(access.programme, period, scope=access.scope)
+    return text_page(request, access, document=annual_document_key(period), title=report_title(access.programme, period),
+                     computed={"summary": report.computed_summary, "recommendations": DEFAULT_RECOMMENDATION},
+                     back=reverse("annual-report", args=[slug, label]))  # fmt: skip
 
 
 def annual_report_download(request, slug, label):

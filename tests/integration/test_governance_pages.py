@@ -147,7 +147,7 @@ def test_a_paper_is_changed_with_a_version_check_and_its_history(signed_in, boar
     case.refresh_from_db()
     assert (case.case_stage, case.economic_case, case.version) == ("obc", "Three options appraised", 2)
     page = signed_in.get(f"/programmes/test/papers/{case.id}/").content.decode()
-    assert "economic_case: Draft → Three options appraised" in page
+    assert "Economic case: Draft → Three options appraised" in page  # in words: the field's label
 
 
 def test_a_board_member_reads_but_cannot_add_risks_papers_or_update_actions(client, board_setup, system):

@@ -270,3 +270,33 @@ def test_the_board_pack_names_the_workstreams_below_green_and_why(client, demo):
     assert ["Joint procurement", "Amber", "Illustrative: fewer joint contracts came up for renewal than planned."] in rows
     word = docx.Document(io.BytesIO(client.get(f"/programmes/essex-escp/meetings/{meeting.pk}/pack.docx").content))
     assert "Below Green, and why" in [p.text for p in word.paragraphs]
+
+
+def test_the_board_pack_has_a_summary_and_recommendations_the_office_can_rewrite(client, demo):
+    import html
+    import io
+
+    import docx
+    from odf import opendocument, teletype
+    from odf.text import P
+
+    from bluelight.governance.models import Meeting
+
+    client.force_login(User.objects.get(username="programme.office"))
+    meeting = Meeting.objects.filter(programme__slug="essex-escp").order_by("-held_on").first()
+    url = f"/programmes/essex-escp/meetings/{meeting.pk}/pack/"
+    computed = text_of(client.get(url).content.decode(), "pack-summary")
+    # two below Green (Joint Fleet Workshop, Joint procurement); benefits as on the dashboard; R1 and R3 above 12
+    assert computed.startswith("2 workstreams rated below Green in 2024/25: Joint Fleet Workshop, Boreham, Joint "
+                               "procurement. Benefits stand at £14,266,000, 92.6% of the £15,400,000 target (Amber). "
+                               "2 risks above the threshold of 12;")  # fmt: skip
+    assert client.post(url + "text/", {"summary": "Fleet is the board's one worry this time.",
+                                       "recommendations": "Agree the fleet recovery plan."}).status_code == 302  # fmt: skip
+    assert text_of(client.get(url).content.decode(), "pack-recommendations") == "Agree the fleet recovery plan."
+    assert "Fleet is the board's one worry this time." in html.unescape(client.get(
+        f"/programmes/essex-escp/meetings/{meeting.pk}/pack.html").content.decode())  # fmt: skip
+    word = [p.text for p in docx.Document(io.BytesIO(client.get(
+        f"/programmes/essex-escp/meetings/{meeting.pk}/pack.docx").content)).paragraphs]  # fmt: skip
+    assert "Fleet is the board's one worry this time." in word and "Agree the fleet recovery plan." in word
+    odt = opendocument.load(io.BytesIO(client.get(f"/programmes/essex-escp/meetings/{meeting.pk}/pack.odt").content))
+    assert "Agree the fleet recovery plan." in [teletype.extractText(p) for p in odt.text.getElementsByType(P)]
