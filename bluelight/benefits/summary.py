@@ -162,6 +162,19 @@ class Summary:
             else label(self.settings.year_0 + result.payback_year),
         }
 
+    def finance_words(self) -> str:
+        """The benefits against what the workstreams cost, in a sentence for the reports."""
+        from bluelight.core.templatetags.bluelight import pounds
+
+        found = self.appraisal()
+        if found is None:
+            return "No costs are recorded yet, so there is no net present value or benefit-cost ratio."
+        ratio = "" if found.bcr is None else f" and the benefit-cost ratio {found.bcr:.2f}"
+        payback = (f"it pays back in {label(self.settings.year_0 + found.payback_year)}" if found.payback_year is not None
+                   else "it does not pay back within the cycle")  # fmt: skip
+        return (f"Against costs of {pounds(found.pv_costs)} (present value), the net present value is "
+                f"{pounds(found.npv)}{ratio}; {payback}.")
+
     @property
     def forecast(self) -> Decimal:
         return self.profiled - self.realised

@@ -3,16 +3,18 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from bluelight.core import history, versions
 from bluelight.core.history import Actor
 from bluelight.core.pages import form_page
-from bluelight.governance import worklist
+from bluelight.governance import plan, worklist
 from bluelight.governance.headline import headline
 from bluelight.programmes import rules, selectors, services
 from bluelight.programmes.access import programme_for, require_admin, require_edit, workstream_for
 from bluelight.programmes.forms import WorkstreamForm
 from bluelight.programmes.models import Workstream
+from bluelight.reports.timeline import timeline_svg
 from bluelight.status import selectors as status_selectors
 from bluelight.status.models import Assessment
 
@@ -26,6 +28,14 @@ def programme_list(request):
             worklist.looked(request.user, found.programme)  # what is recorded from now on is new next time
     return render(request, "programmes/programme_list.html", {"programmes": programmes, "worklists": lists,
                                                               "today": timezone.localdate()})  # fmt: skip
+
+
+def _plan(programme, scope, today) -> dict:
+    """The timeline of workstreams and milestones, as SVG and as the rows of the table beside it."""
+    lanes = plan.lanes(programme, scope, today)
+    first, last = plan.cycle(programme)
+    svg = timeline_svg(lanes, first, last, today, f"{programme.name}: workstreams and milestones over the cycle")
+    return {"plan_svg": mark_safe(svg), "plan_lanes": lanes}  # noqa: S308 -- built by our code, every text escaped
 
 
 def programme_dashboard(request, slug):
@@ -46,6 +56,7 @@ def programme_dashboard(request, slug):
             "access": access, "programme": programme, "period": period,
             "view": status_selectors.period_view(programme, period, access.scope) if period else None,
             "headline": headline(programme, access.scope, today),
+            **_plan(programme, access.scope, today),
         }),
     )  # fmt: skip
     return render(

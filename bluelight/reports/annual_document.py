@@ -87,6 +87,7 @@ def _benefits(report: AnnualReport, number: int) -> list:
             f"target of {pounds(b.settings.target)}. {parts['rating']} Of the profile, {pounds(b.realised)} is "
             f"signed-off actuals (realised to date) and {pounds(b.forecast)} is still forecast."
         ),
+        Paragraph(b.finance_words(), lead="Finance:"),
         parts["totals"],
         Table("Profiled benefits by section", ["Section", "Profiled"],
               [[name, pounds(amount)] for name, amount in b.as_dict()["by_section"].items()], numeric=(1,)),

@@ -213,6 +213,9 @@ def test_npv_and_bcr_against_a_recorded_cost(small_programme, office, client, ca
     assert words == (
         "Costs £1,500 (present value); net present value £500; benefit-cost ratio 1.33; pays back in 2022/23."
     )
+    report = client.get(f"/programmes/test/reports/annual/{sp['2023'].label}/").content.decode()
+    assert text_of(report, "finance") == ("Finance: Against costs of £1,500 (present value), the net present value is "
+                                          "£500 and the benefit-cost ratio 1.33; it pays back in 2022/23.")  # fmt: skip
 
 
 def test_a_benefit_is_realised_only_with_a_signed_off_actual(escp):

@@ -34,6 +34,12 @@ def test_the_dashboard_gives_the_reasons_and_the_headline(client, demo):
                          r"scheduled", headline)  # fmt: skip
     assert proposed, headline
     assert datetime.datetime.strptime(proposed.group(1), "%d %B %Y").date() >= timezone.localdate()
+    # the plan over time: the timeline, and the same milestones in the table beside it
+    plan = {row[0]: row[1:] for row in table_rows(page, "plan-table")}
+    assert plan["Tri-Service Officer expansion"] == [
+        "In delivery", "18 Jul 2024: Full business case approved (achieved); 31 Jan 2025: Recruit the additional "
+        "officers (overdue)"]  # fmt: skip
+    assert 'aria-labelledby="timeline-title timeline-desc"' in page
 
 
 
