@@ -168,8 +168,10 @@ def in_words(entry: HistoryEntry) -> list[tuple[str, str, str]]:
     """An entry's changes as a reader wants them: (the field's label, before, after), with choices by
     their label, lists joined, yes or no, dates as 4 December 2026 and "(blank)" for nothing."""
     model = entry.content_type.model_class()
+    # In the model's own order of fields (PostgreSQL's jsonb keeps keys in an order of its own), then the rest
+    order = {f.name: n for n, f in enumerate(model._meta.get_fields())} if model is not None else {}
     lines = []
-    for name, pair in (entry.changes or {}).items():
+    for name, pair in sorted((entry.changes or {}).items(), key=lambda item: order.get(item[0], len(order))):
         before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
         field = _field(model, name)
         label = str(field.verbose_name) if field is not None else name.replace("_", " ")
