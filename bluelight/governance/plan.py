@@ -24,6 +24,23 @@ def _mark(milestone: Milestone, today: datetime.date) -> Mark:
     return Mark(milestone.forecast_on or milestone.due_on, milestone.title, DUE)
 
 
+MOST_LANES = 60  # beyond this a timeline is no longer read: the workstreams with the nearest milestones
+
+
+def nearest(found: list[Lane], most: int = MOST_LANES) -> list[Lane]:
+    """At most `most` lanes, in the order given: those whose next open milestone (overdue or due) comes
+    soonest; all of them when there are no more than `most`."""
+    if len(found) <= most:
+        return found
+    far = datetime.date.max
+
+    def soonest(lane: Lane) -> datetime.date:
+        return min((m.on for m in lane.marks if m.state != ACHIEVED), default=far)
+
+    kept = set(map(id, sorted(found, key=soonest)[:most]))
+    return [lane for lane in found if id(lane) in kept]
+
+
 def lanes(programme: Programme, scope: Scope, today: datetime.date) -> list[Lane]:
     """Each workstream `scope` sees, in dashboard order: its span (from its first rating, or its first
     milestone, to its closing or pausing, or the end of the cycle) and its milestones."""

@@ -32,10 +32,12 @@ def programme_list(request):
 
 def _plan(programme, scope, today) -> dict:
     """The timeline of workstreams and milestones, as SVG and as the rows of the table beside it."""
-    lanes = plan.lanes(programme, scope, today)
+    every = plan.lanes(programme, scope, today)
+    lanes = plan.nearest(every)
     first, last = plan.cycle(programme)
     svg = timeline_svg(lanes, first, last, today, f"{programme.name}: workstreams and milestones over the cycle")
-    return {"plan_svg": mark_safe(svg), "plan_lanes": lanes}  # noqa: S308 -- built by our code, every text escaped
+    return {"plan_svg": mark_safe(svg), "plan_lanes": lanes,  # noqa: S308 -- built by our code, every text escaped
+            "plan_left_out": len(every) - len(lanes)}  # fmt: skip
 
 
 def programme_dashboard(request, slug):

@@ -35,3 +35,16 @@ def test_dates_fall_where_they_should_and_each_state_has_its_own_shape():
 def test_today_outside_the_cycle_draws_no_line():
     svg = timeline_svg([Lane("A", "Closed", None, None, [])], D(2020, 4, 1), D(2021, 3, 31), D(2026, 12, 4), "Plan")
     assert ">Today</text>" not in svg and "<rect" not in svg
+
+
+def test_a_large_programme_draws_the_workstreams_whose_next_milestone_comes_soonest():
+    from bluelight.governance.plan import nearest
+
+    # 5 lanes, 3 kept: the open milestones of lanes 4 (2021), 1 (2022) and 2 (2023) come soonest; lane 0 has
+    # only an achieved one and lane 3 none; the kept keep their order
+    lanes = [Lane(f"W{n}", "In delivery", None, None, marks) for n, marks in enumerate([
+        [Mark(D(2020, 5, 1), "done", ACHIEVED)], [Mark(D(2022, 1, 1), "a", DUE)], [Mark(D(2023, 1, 1), "b", DUE)],
+        [], [Mark(D(2021, 1, 1), "c", OVERDUE)],
+    ])]  # fmt: skip
+    assert [lane.label for lane in nearest(lanes, most=3)] == ["W1", "W2", "W4"]
+    assert nearest(lanes, most=5) == lanes
