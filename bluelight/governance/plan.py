@@ -58,6 +58,9 @@ def lanes(programme: Programme, scope: Scope, today: datetime.date) -> list[Lane
         marks = [_mark(m, today) for m in milestones.get(w.pk, [])]
         starts = [d for d in (first_rated.get(w.pk), min((m.on for m in marks), default=None)) if d]
         stopped = w.stage_changed_on if w.stage in Workstream.STOPPED_STAGES else None
-        found.append(Lane(w.title, w.get_stage_display(), min(starts) if starts else None, stopped, marks))
+        start = min(starts) if starts else None
+        if start and stopped and stopped < start:
+            start = None  # closed before anything recorded of it began: no span to draw, its marks still shown
+        found.append(Lane(w.title, w.get_stage_display(), start, stopped, marks))
     return found
 
