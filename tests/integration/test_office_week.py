@@ -40,6 +40,16 @@ def test_the_dashboard_gives_the_reasons_and_the_headline(client, demo):
         "In delivery", "18 Jul 2024: Full business case approved (achieved); 31 Jan 2025: Recruit the additional "
         "officers (overdue)"]  # fmt: skip
     assert 'aria-labelledby="timeline-title timeline-desc"' in page
+    from bluelight.governance import plan as plans
+    from bluelight.programmes.models import Programme
+    from bluelight.programmes.scope import Scope
+
+    lanes = {lane.label: lane for lane in plans.lanes(Programme.objects.get(slug="essex-escp"), Scope.everything(),
+                                                      timezone.localdate())}  # fmt: skip
+    fleet = lanes["Joint Fleet Workshop, Boreham"]
+    assert fleet.start == datetime.date(2023, 4, 1) and fleet.end is None  # its first rating, 2023/24; still going
+    receipt = lanes["Hoffmanns Way capital receipt"]  # closed in 2018, before its first rating: no span
+    assert receipt.stage == "Closed" and receipt.start is None
 
 
 
