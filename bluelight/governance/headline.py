@@ -46,13 +46,9 @@ def headline(programme: Programme, scope: Scope, today: datetime.date) -> Headli
         status = summary.status
         found = chance(programme, summary.lines, summary.settings.target)
         benefits = Benefits(summary.basis, status.amount, status.ratio, status.target, status.rag, found.of_target)
-    milestones = scope.filter(Milestone.objects.filter(
-        workstream__programme=programme, achieved_on__isnull=True, due_on__lte=today + MILESTONES_AHEAD,
-        due_on__gte=today,
-    )).select_related("workstream").order_by("due_on")  # fmt: skip
-    upcoming = (Meeting.objects.filter(programme=programme, held_on__gte=today, status=Meeting.Status.SCHEDULED)
-                .select_related("board").order_by("held_on").first())  # fmt: skip
-    proposed = None if upcoming else next(iter(sorted(selectors.proposed_meetings(programme, today),
-                                                      key=lambda p: p.on)), None)  # fmt: skip
+    milestones = selectors.open_milestones(programme, scope, today + MILESTONES_AHEAD, since=today)
+    upcoming = selectors.next_meeting(programme, today)
+    proposed = None if upcoming else min(selectors.proposed_meetings(programme, today), key=lambda p: p.on,
+                                         default=None)  # fmt: skip
     return Headline(benefits, scope.filter(selectors.overdue_actions([programme], today)).count(), list(milestones),
                     upcoming, proposed)  # fmt: skip

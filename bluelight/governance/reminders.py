@@ -31,14 +31,10 @@ def send_reminders(*, programme_slug: str | None = None, dry_run: bool = False,
         if not lists or not user.email or not user.is_active:
             continue
         body = render_to_string("governance/reminder.txt", {"user": user, "worklists": lists, "today": today})
-        say(f"{user.username} <{user.email}>: {sum(_count(w) for w in lists)} item(s)")
+        say(f"{user.username} <{user.email}>: {sum(w.count for w in lists)} item(s)")
         if not dry_run:
             send_mail(f"Bluelight: what needs you this week ({today:%-d %B %Y})", body,
                       settings.DEFAULT_FROM_EMAIL, [user.email])  # fmt: skip
         sent += 1
     return sent
 
-
-def _count(found) -> int:
-    return (len(found.ratings_due) + len(found.actions) + len(found.sign_off) + len(found.new_ratings)
-            + len(found.papers_due))  # fmt: skip

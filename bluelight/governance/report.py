@@ -40,8 +40,5 @@ def annual_section(programme: Programme, scope: Scope) -> RisksAndYearAhead | No
     if scope == Scope.public():
         return None  # the register of risks is the board's, not the public page's
     today = timezone.localdate()
-    milestones = scope.filter(Milestone.objects.filter(
-        workstream__programme=programme, achieved_on__isnull=True, due_on__lte=today + AHEAD,
-    )).select_related("workstream").order_by("due_on", "title")  # fmt: skip
     return RisksAndYearAhead(programme.risk_threshold, selectors.above_threshold(programme, None, scope),
-                             list(milestones), today)  # fmt: skip
+                             list(selectors.open_milestones(programme, scope, today + AHEAD)), today)  # fmt: skip

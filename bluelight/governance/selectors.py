@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from bluelight.governance import risk as risk_engine
 from bluelight.governance import rules
-from bluelight.governance.models import Action, Meeting, Risk, RiskReview
+from bluelight.governance.models import Action, Meeting, Milestone, Risk, RiskReview
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.scope import Scope
 
@@ -38,6 +38,22 @@ def proposed_meetings(programme: Programme, today: datetime.date) -> list[Propos
         if on:
             found.append(Proposed(board, on, last))
     return found
+
+
+def next_meeting(programme: Programme, today: datetime.date) -> Meeting | None:
+    """The first meeting scheduled on or after `today`."""
+    return (Meeting.objects.filter(programme=programme, held_on__gte=today, status=Meeting.Status.SCHEDULED)
+            .select_related("board").order_by("held_on").first())  # fmt: skip
+
+
+def open_milestones(programme: Programme, scope: Scope, until: datetime.date,
+                    since: datetime.date | None = None) -> QuerySet[Milestone]:  # fmt: skip
+    """Milestones not yet achieved that fall due by `until` (and from `since`, when given: else the
+    overdue too), soonest first."""
+    found = Milestone.objects.filter(workstream__programme=programme, achieved_on__isnull=True, due_on__lte=until)
+    if since is not None:
+        found = found.filter(due_on__gte=since)
+    return scope.filter(found).select_related("workstream").order_by("due_on", "title")
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from bluelight.benefits.models import BenefitActual
+from bluelight.governance import selectors
 from bluelight.governance.models import Action, AgendaItem, Document, LastLooked, Meeting
 from bluelight.programmes import rules
 from bluelight.programmes.access import access_for
@@ -38,8 +39,14 @@ class Worklist:
     last_looked: datetime.datetime | None = None
 
     @property
+    def count(self) -> int:
+        """How many things need the person."""
+        return (len(self.ratings_due) + len(self.actions) + len(self.sign_off) + len(self.new_ratings)
+                + len(self.papers_due))  # fmt: skip
+
+    @property
     def empty(self) -> bool:
-        return not (self.ratings_due or self.actions or self.sign_off or self.new_ratings or self.papers_due)
+        return not self.count
 
 
 def open_period(programme: Programme, today: datetime.date) -> ReportingPeriod | None:
@@ -73,9 +80,7 @@ def worklist(user, programme: Programme, today: datetime.date | None = None) -> 
         found.new_ratings = list(Assessment.objects.filter(
             workstream__programme=programme, is_current=True, recorded_at__gt=found.last_looked,
         ).select_related("workstream", "period").order_by("-recorded_at"))  # fmt: skip
-    found.next_meeting = (Meeting.objects.filter(programme=programme, held_on__gte=today,
-                                                 status=Meeting.Status.SCHEDULED)
-                          .select_related("board").order_by("held_on").first())  # fmt: skip
+    found.next_meeting = selectors.next_meeting(programme, today)
     if found.next_meeting:
         found.papers_due = [item for item in found.next_meeting.agenda.select_related("document").order_by("number")
                             if item.purpose == AgendaItem.Purpose.DECISION and (
@@ -87,8 +92,3 @@ def looked(user, programme: Programme) -> None:
     """The office has seen its worklist: ratings recorded from now on are new to it."""
     LastLooked.objects.update_or_create(user=user, programme=programme, defaults={"at": timezone.now()})
 
-
-def worklists(user, today: datetime.date | None = None) -> list[Worklist]:
-    from bluelight.programmes.selectors import visible_programmes
-
-    return [worklist(user, programme, today) for programme in visible_programmes(user)]
