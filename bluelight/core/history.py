@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from django.db import models
 
 from bluelight.core import versions
 from bluelight.core.models import HistoryEntry, User
-from bluelight.core.scales import SCALES
+from bluelight.core.scales import RATING_LABELS
 
 
 @dataclass(frozen=True)
@@ -161,15 +162,12 @@ def history_of_many(model: type[models.Model], ids):
     ).select_related("actor")
 
 
-RATING_WORDS = {code: label for scale in SCALES.values() for code, label in scale.choices()}
-
-
 def in_words(entry: HistoryEntry) -> list[tuple[str, str, str]]:
     """An entry's changes as a reader wants them: (the field's label, before, after), with choices by
     their label, lists joined, yes or no, dates as 4 December 2026 and "(blank)" for nothing."""
     model = entry.content_type.model_class()
     # In the model's own order of fields (PostgreSQL's jsonb keeps keys in an order of its own), then the rest
-    order = {f.name: n for n, f in enumerate(model._meta.get_fields())} if model is not None else {}
+    order = _field_order(model)
     lines = []
     for name, pair in sorted((entry.changes or {}).items(), key=lambda item: order.get(item[0], len(order))):
         before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
@@ -177,6 +175,11 @@ def in_words(entry: HistoryEntry) -> list[tuple[str, str, str]]:
         label = str(field.verbose_name) if field is not None else name.replace("_", " ")
         lines.append((label[:1].upper() + label[1:], _words(field, before), _words(field, after)))
     return lines
+
+
+@functools.cache
+def _field_order(model) -> dict[str, int]:
+    return {f.name: n for n, f in enumerate(model._meta.get_fields())} if model is not None else {}
 
 
 def _field(model, name: str):
@@ -197,7 +200,7 @@ def _words(field, value) -> str:
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field is not None and field.name.endswith("rating") and isinstance(value, str):
-        return RATING_WORDS.get(value, value)
+        return RATING_LABELS.get(value, value)
     if isinstance(value, str) and field is not None and isinstance(field, models.DateField):
         try:
             day = datetime.date.fromisoformat(value[:10])

@@ -48,6 +48,8 @@ FIVE_POINT = Scale(
     ),
 )
 SCALES = {s.code: s for s in (THREE_POINT, FIVE_POINT)}
+# Every rating of every scale by its code: the word for a rating read without its programme's scale.
+RATING_LABELS = {code: label for scale in SCALES.values() for code, label in scale.choices()}
 
 # GOV.UK tag modifiers; the tag always carries the rating's word too.
 TAG_CLASSES = {

@@ -7,7 +7,7 @@ from bluelight.benefits.models import (
     BenefitSettings,
 )
 from bluelight.core.models import Organisation
-from bluelight.core.scales import SCALES
+from bluelight.core.scales import RATING_LABELS
 from bluelight.exchange import cells
 from bluelight.exchange.columns import (
     _scoped,
@@ -19,8 +19,7 @@ from bluelight.programmes.models import PlanPriority, Programme, Section, Workst
 from bluelight.status.models import Assessment, ProgrammeAssessment, ReportingPeriod
 
 # A rating in any case, by code or label, of any scale; the programme's own scale is checked later.
-RATING = cells.choice(list({code: label for s in SCALES.values() for code, label in s.choices()}.items()),
-                      lenient=True)  # fmt: skip
+RATING = cells.choice(list(RATING_LABELS.items()), lenient=True)
 
 PROGRAMME_SHEETS = [
     SheetSpec(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import Min
+
 from bluelight.governance.models import Milestone
 from bluelight.programmes.models import Programme, Workstream
 from bluelight.programmes.scope import Scope
@@ -49,10 +51,9 @@ def lanes(programme: Programme, scope: Scope, today: datetime.date) -> list[Lane
     milestones: dict[int, list[Milestone]] = {}
     for m in scope.filter(Milestone.objects.filter(workstream__programme=programme)).order_by("due_on"):
         milestones.setdefault(m.workstream_id, []).append(m)
-    first_rated = {}
-    for workstream_id, starts_on in (Assessment.objects.filter(workstream__programme=programme, is_current=True)
-                                     .order_by("-period__starts_on").values_list("workstream_id", "period__starts_on")):  # fmt: skip
-        first_rated[workstream_id] = starts_on  # the earliest wins: it comes last
+    first_rated = dict(Assessment.objects.filter(workstream__programme=programme, is_current=True)
+                       .order_by().values("workstream_id").annotate(first=Min("period__starts_on"))
+                       .values_list("workstream_id", "first"))  # fmt: skip
     found = []
     for w in workstreams:
         marks = [_mark(m, today) for m in milestones.get(w.pk, [])]

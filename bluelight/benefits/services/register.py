@@ -118,8 +118,8 @@ def benefit_update(
     *, actor: Actor, benefit: Benefit, expected_version: int, gains=None, payers=None, years=None, **fields
 ) -> Benefit:
     _benefit_editable(actor, benefit, fields.get("workstream"))
-    becoming = fields.get("status") == Benefit.Status.REALISED and benefit.status != Benefit.Status.REALISED
-    refuse(rules.realised_needs_actual(becoming, benefit.actuals.filter(signed_off_at__isnull=False).exists()))
+    if fields.get("status") == Benefit.Status.REALISED and benefit.status != Benefit.Status.REALISED:
+        refuse(rules.realised_needs_actual(True, benefit.actuals.filter(signed_off_at__isnull=False).exists()))
     def check(b: Benefit) -> None:
         validate(b, exclude=["workstream", "key"])
         _check_benefit(b, gains, years if years is not None else [])
