@@ -28,7 +28,9 @@ def test_the_dashboard_gives_the_reasons_and_the_headline(client, demo):
     # the benefits dashboard's own figures (worked by hand in test_benefit_totals.py)
     assert ("Benefits As profiled: £14,266,000, 92.6% of the £15,400,000 target; a less than 1% chance of "
             "reaching it. Rated Amber") in headline  # fmt: skip
-    assert "Overdue actions 3 overdue" in headline  # the demo's three actions past their dates
+    # not done and past their dates: scope new projects (21 November 2024), align control system contracts (20 March
+    # 2025), cost the options (15 May 2025); the other two are done
+    assert "Overdue actions 3 overdue" in headline
     assert "Milestones due in the next 90 days None due." in headline
     proposed = re.search(r"Strategic Governance Board: \w+ (\d+ \w+ \d{4}) proposed from its cadence, not yet "
                          r"scheduled", headline)  # fmt: skip
@@ -75,7 +77,13 @@ def test_each_demo_role_has_its_worklist_and_the_office_sees_what_is_new(client,
     missing = ["Rate Arson Prevention Programme", "Rate Housing growth and infrastructure",
                "Rate Shared control facility", "Rate Tri-Service Officer expansion"]  # fmt: skip
     assert _words(office["ratings-due"]) == missing
-    # measured actuals (entered by the system's feed) wait for the office's sign-off, one a year from 2017/18
+    # measured actuals (entered by the system's feed) wait for the office's sign-off, one a year from 2017/18:
+    # the synthetic log's 499 gain-entry requests in 2017/18 × 6 police hours × £45 = £134,730
+    from bluelight.demand.models import ServiceRequest
+
+    assert ServiceRequest.objects.filter(
+        programme__slug="essex-escp", type="gain_entry", requested_at__gte=timezone.make_aware(datetime.datetime(2017, 4, 1)),
+        requested_at__lt=timezone.make_aware(datetime.datetime(2018, 4, 1))).count() == 499  # fmt: skip
     sign_off = _words(office["sign-off"])
     assert sign_off[0] == "Police time released from gaining entry for ambulance crews, 2017/18: £134,730"
     assert len(sign_off) == 9 and "new-ratings" not in office
