@@ -120,6 +120,8 @@ def _decide(plan: Plan, existing: dict[str, dict]) -> None:
             row.version = getattr(record, "version", 0)
             row.changed = [h for h in sheet.headers if row.values[h] != current.get(h)]
             row.action = UPDATE if row.changed else UNCHANGED
+            if row.changed:
+                row.current = current
         sheet.left_alone = len(found) - matched
 
 

@@ -43,6 +43,7 @@ class Row:
     record: object = None
     changed: list[str] = field(default_factory=list)
     version: int | None = None  # the record's version when the row was checked
+    current: dict | None = None  # for a row that changes its record: the record's values as checked
 
 
 @dataclass
@@ -98,8 +99,7 @@ class Plan:
                 if row.action == CREATE:
                     found.append({**where, "action": CREATE, "field": "", "old": "", "new": ""})
                 else:
-                    current = spec.row_of(row.record)
-                    found.extend({**where, "action": UPDATE, "field": h, "old": _cell_text(spec, h, current.get(h)),
+                    found.extend({**where, "action": UPDATE, "field": h, "old": _cell_text(spec, h, row.current.get(h)),
                                   "new": _cell_text(spec, h, row.values[h])} for h in row.changed)  # fmt: skip
                 if len(found) >= most:
                     return found[:most]
