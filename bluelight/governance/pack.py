@@ -54,6 +54,10 @@ class RatingChange:
 PACK_RECOMMENDATION = "The board is asked to note the pack and to decide the papers put to it for decision."
 
 
+def pack_title(meeting: Meeting) -> str:
+    return f"{meeting.board.name}: board pack, {meeting.held_on:%-d %B %Y}"
+
+
 def pack_document_key(meeting: Meeting) -> str:
     return f"pack:{meeting.pk}"
 
@@ -114,7 +118,7 @@ class BoardPack:
 
     @property
     def title(self) -> str:
-        return f"{self.meeting.board.name}: board pack, {self.meeting.held_on:%-d %B %Y}"
+        return pack_title(self.meeting)
 
 
 def _dashboard(meeting: Meeting, previous: Meeting | None, scope: Scope):

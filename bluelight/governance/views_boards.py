@@ -66,13 +66,18 @@ def pack_page(request, slug, meeting_id):
 
 
 def pack_text(request, slug, meeting_id):
-    from bluelight.governance.pack import PACK_RECOMMENDATION, pack_document_key
+    from bluelight.governance.pack import PACK_RECOMMENDATION, pack_document_key, pack_title
     from bluelight.reports.views import text_page
 
     access = programme_for(request, slug)
-    pack = build_pack(meeting_of(access, meeting_id), scope=access.scope)
-    return text_page(request, access, document=pack_document_key(pack.meeting), title=pack.title,
-                     computed={"summary": pack.computed_summary, "recommendations": PACK_RECOMMENDATION},
+    meeting = meeting_of(access, meeting_id)
+
+    def computed():
+        return {"summary": build_pack(meeting, scope=access.scope).computed_summary,
+                "recommendations": PACK_RECOMMENDATION}  # fmt: skip
+
+    return text_page(request, access, document=pack_document_key(meeting), computed=computed,
+                     title=pack_title(meeting),
                      back=reverse("pack-page", args=[slug, meeting_id]))  # fmt: skip
 
 

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
@@ -55,10 +57,12 @@ def annual_report(request, slug, label):
     })  # fmt: skip
 
 
-def text_page(request, access, *, document: str, computed: dict[str, str], title: str, back: str):
+def text_page(request, access, *, document: str, computed: Callable[[], dict[str, str]], title: str, back: str):
     """The office writes a report's executive summary and recommendations, starting from the text
-    Bluelight works out (`computed`); each version saved is listed under the form."""
+    Bluelight works out (`computed`, worked out once the office's right is checked); each version saved is
+    listed under the form."""
     require_admin(access)
+    computed = computed()
     kept = texts_of(access.programme, document)
     form = ReportTextForm(request.POST or None, initial={
         **{part: kept[part].text if part in kept else computed[part] for part in computed},
@@ -89,10 +93,13 @@ def text_page(request, access, *, document: str, computed: dict[str, str], title
 def annual_report_text(request, slug, label):
     access = programme_for(request, slug)
     period = get_object_or_404(access.programme.periods, label=label)
-    report = build_annual_report(access.programme, period, scope=access.scope)
+
+    def computed():
+        report = build_annual_report(access.programme, period, scope=access.scope)
+        return {"summary": report.computed_summary, "recommendations": DEFAULT_RECOMMENDATION}
+
     return text_page(request, access, document=annual_document_key(period), title=report_title(access.programme, period),
-                     computed={"summary": report.computed_summary, "recommendations": DEFAULT_RECOMMENDATION},
-                     back=reverse("annual-report", args=[slug, label]))  # fmt: skip
+                     computed=computed, back=reverse("annual-report", args=[slug, label]))  # fmt: skip
 
 
 def annual_report_download(request, slug, label):
